@@ -1,0 +1,117 @@
+package dev.ember.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The autograd engine: ops record a {@link Node} next to their forward computation, and
+ * {@link #backward} runs the recorded backward functions in reverse topological order,
+ * accumulating into the leaves' {@code grad}.
+ */
+public final class Autograd {
+    private Autograd() {}
+
+    /**
+     * Records {@code out} as the result of an op named {@code name} over {@code inputs}, when grad mode
+     * is on and some input requires grad. The backward function keeps whatever the op saved.
+     */
+    public static Tensor record(String name, Tensor out, Node.Backward backward, Tensor... inputs) {
+        return record(name, out, true, backward, inputs);
+    }
+
+    /** As {@link #record(String, Tensor, Node.Backward, Tensor...)} for ops that save no tensors. */
+    public static Tensor recordStateless(String name, Tensor out, Node.Backward backward, Tensor... inputs) {
+        return record(name, out, false, backward, inputs);
+    }
+
+    private static Tensor record(String name, Tensor out, boolean saves, Node.Backward backward, Tensor[] inputs) {
+        if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) return out;
+        out.setGradFn(new Node(name, inputs, backward, saves));
+        return out;
+    }
+
+    /** True when grad mode is on and one of the tensors requires grad: the op will be recorded. */
+    public static boolean isRecording(Tensor... inputs) {
+        return GradMode.isEnabled() && anyRequiresGrad(inputs);
+    }
+
+    private static boolean anyRequiresGrad(Tensor[] inputs) {
+        for (Tensor t : inputs) if (t != null && t.requiresGrad()) return true;
+        return false;
+    }
+
+    static void backward(Tensor root, Tensor gradient, boolean retainGraph) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn");
+        }
+        if (gradient == null) {
+            if (root.numel() != 1) {
+                throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
+            }
+            gradient = Tensor.onesLike(root);
+        } else if (!gradient.shape().equals(root.shape())) {
+            throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of " + gradient.shape()
+                    + " and output[0] has a shape of " + root.shape() + ".");
+        }
+        try (var scope = GradMode.noGrad()) {
+            if (root.gradFn() == null) {
+                accumulate(root, gradient);
+                return;
+            }
+            List<Node> order = topologicalOrder(root.gradFn());
+            Map<Node, Tensor> pending = new IdentityHashMap<>();
+            pending.put(root.gradFn(), gradient);
+            for (Node node : order) {
+                Tensor g = pending.remove(node);
+                if (g == null) continue;
+                if (node.retained != null) accumulate(node.retained, g);
+                Tensor[] grads = node.apply(g);
+                if (!retainGraph) node.release();
+                for (int i = 0; i < node.producers.length; i++) {
+                    if (!node.inputNeedsGrad[i] || grads[i] == null) continue;
+                    if (node.producers[i] != null) pending.merge(node.producers[i], grads[i], Tensor::add);
+                    else accumulate(node.leaves[i], grads[i]);
+                }
+            }
+        }
+    }
+
+    private static void accumulate(Tensor leaf, Tensor g) {
+        if (g.dtype() != leaf.dtype()) g = g.to(leaf.dtype());
+        Tensor current = leaf.grad();
+        leaf.setGrad(current == null ? g.detach().clone() : current.add(g));
+    }
+
+    /** Nodes reachable from {@code root}, each after every node that feeds gradient into it. */
+    private static List<Node> topologicalOrder(Node root) {
+        Map<Node, Integer> dependents = new IdentityHashMap<>();
+        Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        seen.add(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            for (Node p : n.producers) {
+                if (p == null) continue;
+                dependents.merge(p, 1, Integer::sum);
+                if (seen.add(p)) stack.push(p);
+            }
+        }
+        List<Node> order = new ArrayList<>(seen.size());
+        ArrayDeque<Node> ready = new ArrayDeque<>();
+        ready.add(root);
+        while (!ready.isEmpty()) {
+            Node n = ready.poll();
+            order.add(n);
+            for (Node p : n.producers) {
+                if (p == null) continue;
+                if (dependents.merge(p, -1, Integer::sum) == 0) ready.add(p);
+            }
+        }
+        return order;
+    }
+}
