@@ -34,6 +34,23 @@ public final class Autograd {
         return out;
     }
 
+    /**
+     * Records an in-place op on {@code self}: its history becomes {@code name} over its previous
+     * history. Call {@link #checkInPlace} before modifying the data.
+     */
+    public static Tensor recordInPlace(String name, Tensor self, Node.Backward backward) {
+        if (!GradMode.isEnabled() || !self.requiresGrad()) return self;
+        self.setGradFn(new Node(name, new Tensor[] {self}, backward, true));
+        return self;
+    }
+
+    /** Refuses in-place modification of a leaf that requires grad, as PyTorch does. */
+    public static void checkInPlace(Tensor self) {
+        if (GradMode.isEnabled() && self.requiresGrad() && self.isLeaf()) {
+            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
     /** True when grad mode is on and one of the tensors requires grad: the op will be recorded. */
     public static boolean isRecording(Tensor... inputs) {
         return GradMode.isEnabled() && anyRequiresGrad(inputs);

@@ -1,0 +1,83 @@
+package dev.ember.nn.functional;
+
+import dev.ember.kernels.Gemm;
+import dev.ember.tensor.Autograd;
+import dev.ember.tensor.DType;
+import dev.ember.tensor.GradMode;
+import dev.ember.tensor.Tensor;
+
+/**
+ * {@code F.linear(x, W, b) = x·Wᵀ + b} over the last dim of any input of rank ≥ 1. Each output is the
+ * fused-multiply-add dot product over k ascending, then the bias added (PyTorch's order for small
+ * shapes). The grad_fn name follows 1.13.1's dispatch (addmm, matmul + add, views).
+ */
+public final class LinearFunctional {
+    private LinearFunctional() {}
+
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (x.dim() == 0) {
+            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are 0D and "
+                    + weight.dim() + "D");
+        }
+        int in = weight.size(1), outF = weight.size(0);
+        int k = x.size(-1);
+        int rows = rowsOf(x);
+        if (k != in) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + k + " and "
+                    + in + "x" + outF + ")");
+        }
+        if (x.dtype() != weight.dtype() || (bias != null && bias.dtype() != x.dtype())) {
+            throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
+        }
+        if (!x.isFloatingPoint()) {
+            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + Pooling.capital(x.dtype()) + "'");
+        }
+        Tensor x2 = Pooling.offsetFree(x.detach().contiguous());
+        Tensor w = Pooling.offsetFree(weight.detach().contiguous());
+        Tensor b = bias == null ? null : Pooling.offsetFree(bias.detach().contiguous());
+        int[] outShape = x.sizes();
+        outShape[outShape.length - 1] = outF;
+        Tensor out = Tensor.zeros(x.dtype(), outShape);
+        if (x.dtype() == DType.FLOAT32) {
+            Gemm.matmulNT(x2.floatStorage(), 0, w.floatStorage(), 0, out.floatStorage(), rows, outF, in);
+            if (b != null) addBias(out.floatStorage(), b.floatStorage(), rows, outF);
+        } else {
+            Gemm.matmulNT(x2.doubleStorage(), 0, w.doubleStorage(), 0, out.doubleStorage(), rows, outF, in);
+            if (b != null) addBias(out.doubleStorage(), b.doubleStorage(), rows, outF);
+        }
+        int[] xShape = x.sizes();
+        return Autograd.record(gradFnName(x, bias != null), out, grad -> {
+            Tensor g2 = grad.reshape(rows, outF);
+            Tensor gx = null, gw = null, gb = null;
+            try (var s = GradMode.noGrad()) {
+                Tensor xm = x2.reshape(rows, in);
+                if (x.requiresGrad()) gx = g2.mm(w).reshape(xShape);
+                if (weight.requiresGrad()) gw = g2.t().mm(xm);
+                if (bias != null && bias.requiresGrad()) gb = g2.sum(0, false);
+            }
+            return new Tensor[] {gx, gw, gb};
+        }, x, weight, bias);
+    }
+
+    private static int rowsOf(Tensor x) {
+        long r = 1;
+        for (int d = 0; d < x.dim() - 1; d++) r *= x.size(d);
+        return (int) r;
+    }
+
+    private static void addBias(float[] out, float[] b, int rows, int n) {
+        for (int i = 0; i < rows; i++) for (int j = 0; j < n; j++) out[i * n + j] += b[j];
+    }
+
+    private static void addBias(double[] out, double[] b, int rows, int n) {
+        for (int i = 0; i < rows; i++) for (int j = 0; j < n; j++) out[i * n + j] += b[j];
+    }
+
+    /** 1.13.1's grad_fn of {@code F.linear}'s output (§9 of the semantics notes). */
+    static String gradFnName(Tensor x, boolean hasBias) {
+        if (x.dim() == 1) return hasBias ? "AddBackward0" : "SqueezeBackward3";
+        if (x.dim() == 2) return hasBias ? "AddmmBackward0" : "MmBackward0";
+        if (!hasBias) return "UnsafeViewBackward0";
+        return x.dim() == 3 && x.isContiguous() ? "ViewBackward0" : "AddBackward0";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ember.nn.functional;
+
+/**
+ * {@code nn.MaxUnpool2d}'s arguments: {@code kernel_size}, {@code stride=None} (the kernel size),
+ * {@code padding=0}. PyTorch stores them as 2-tuples, so they print as {@code (2, 2)}.
+ */
+public record MaxUnpool2dOptions(IntArg kernelSize, IntArg stride, IntArg padding) {
+
+    public MaxUnpool2dOptions {
+        java.util.Objects.requireNonNull(kernelSize, "kernel_size");
+        java.util.Objects.requireNonNull(padding, "padding");
+    }
+
+    public static MaxUnpool2dOptions of(int... kernelSize) { return of(IntArg.ints(kernelSize)); }
+
+    public static MaxUnpool2dOptions of(IntArg kernelSize) { return new MaxUnpool2dOptions(kernelSize, null, IntArg.of(0)); }
+
+    public MaxUnpool2dOptions stride(int... s) { return stride(IntArg.ints(s)); }
+
+    public MaxUnpool2dOptions stride(IntArg s) { return new MaxUnpool2dOptions(kernelSize, s, padding); }
+
+    public MaxUnpool2dOptions padding(int... p) { return padding(IntArg.ints(p)); }
+
+    public MaxUnpool2dOptions padding(IntArg p) { return new MaxUnpool2dOptions(kernelSize, stride, p); }
+
+    /** Python's {@code stride or kernel_size}: None, an empty sequence and the int 0 all mean the kernel size. */
+    public IntArg effectiveStride() {
+        boolean falsy = stride == null || stride.length() == 0
+                || (stride.form() == IntArg.Form.INT && stride.values()[0] == 0);
+        return falsy ? kernelSize : stride;
+    }
+}
