@@ -210,4 +210,18 @@ public final class Activations {
         leakyInto(in, out, slope);
         return Autograd.record("RreluWithNoiseBackward0", out, g -> new Tensor[] {leakyBackward(g, in, slope)}, x);
     }
+
+    /** In-place eval RReLU: the in-place leaky ReLU with the mean slope, recorded as RReLU. */
+    public static Tensor rreluEval_(Tensor x, double lower, double upper) {
+        checkRreluBounds(lower, upper);
+        requireFloat(x, "rrelu_with_noise_out_cpu");
+        return leakyRelu_(x, rreluEvalSlope(lower, upper));
+    }
+
+    /** Training RReLU: a slope per element ≤ 0 from the default generator; backward multiplies by it. */
+    public static Tensor rreluTrain(Tensor x, double lower, double upper, boolean inplace) {
+        checkRreluBounds(lower, upper);
+        requireFloat(x, "rrelu_with_noise_out_cpu");
+        throw new UnsupportedOperationException("RReLU training mode needs the random generator (not wired yet)");
+    }
 }

@@ -46,6 +46,16 @@ public final class F {
 
     public static Tensor prelu(Tensor input, Tensor weight) { return Activations.prelu(input, weight); }
 
+    /** {@code F.rrelu}: random slopes in training (default generator), the mean slope in eval. */
+    public static Tensor rrelu(Tensor input, double lower, double upper, boolean training) {
+        return training ? Activations.rreluTrain(input, lower, upper, false) : Activations.rreluEval(input, lower, upper);
+    }
+
+    /** In place; see {@link #rrelu}. */
+    public static Tensor rrelu_(Tensor input, double lower, double upper, boolean training) {
+        return training ? Activations.rreluTrain(input, lower, upper, true) : Activations.rreluEval_(input, lower, upper);
+    }
+
     public static Tensor sigmoid(Tensor input) { return Activations.sigmoid(input); }
 
     public static Tensor tanh(Tensor input) { return Activations.tanh(input); }
