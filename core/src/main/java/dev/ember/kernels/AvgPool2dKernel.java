@@ -4,7 +4,7 @@ package dev.ember.kernels;
  * Average pooling over contiguous NCHW planes, as ATen's {@code cpu_avg_pool}: the window is clipped
  * to the padded border to count {@code poolSize} and to the input to sum (in the tensor's own type,
  * row-major), then divided by {@code divisorOverride}, {@code poolSize} (count_include_pad) or the
- * clipped cell count. Backward spreads {@code gradOut / divisor} over the same clipped window.
+ * clipped cell count, added to +0 as ATen does (so a zero result is never −0). Backward spreads {@code gradOut / divisor} over the same clipped window.
  */
 public final class AvgPool2dKernel {
     private AvgPool2dKernel() {}
@@ -46,7 +46,7 @@ public final class AvgPool2dKernel {
                     for (int h = h0; h < h1; h++) {
                         for (int w = w0; w < w1; w++) sum += in[ib + h * g.inW() + w];
                     }
-                    out[ob + oh * g.outW() + ow] = sum / div;
+                    out[ob + oh * g.outW() + ow] = 0f + sum / div;
                 }
             }
         }
@@ -68,7 +68,7 @@ public final class AvgPool2dKernel {
                     for (int h = h0; h < h1; h++) {
                         for (int w = w0; w < w1; w++) sum += in[ib + h * g.inW() + w];
                     }
-                    out[ob + oh * g.outW() + ow] = sum / div;
+                    out[ob + oh * g.outW() + ow] = 0.0 + sum / div;
                 }
             }
         }

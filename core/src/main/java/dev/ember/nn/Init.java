@@ -22,6 +22,7 @@ public final class Init {
 
     /** Kaiming-uniform with leaky-ReLU gain for slope {@code a}, fan-in mode. */
     public static Tensor kaimingUniform_(Tensor t, double a) {
+        if (t.numel() == 0) return t;
         int fanIn = t.dim() < 2 ? 0 : t.numel() / t.size(0);
         double gain = Math.sqrt(2.0 / (1 + a * a));
         double std = gain / Math.sqrt(fanIn);

@@ -203,7 +203,7 @@ public final class Activations {
     /** {@code F.rrelu(x, lower, upper, training=False)}: a leaky ReLU with the mean slope, recorded as RReLU. */
     public static Tensor rreluEval(Tensor x, double lower, double upper) {
         checkRreluBounds(lower, upper);
-        requireFloat(x, "rrelu_with_noise_out_cpu");
+        requireFloat(x, "leaky_relu_cpu");
         double slope = rreluEvalSlope(lower, upper);
         Tensor in = dense(x);
         Tensor out = Tensor.emptyLike(in);
@@ -214,7 +214,7 @@ public final class Activations {
     /** In-place eval RReLU: the in-place leaky ReLU with the mean slope, recorded as RReLU. */
     public static Tensor rreluEval_(Tensor x, double lower, double upper) {
         checkRreluBounds(lower, upper);
-        requireFloat(x, "rrelu_with_noise_out_cpu");
+        requireFloat(x, "leaky_relu_cpu");
         return leakyRelu_(x, rreluEvalSlope(lower, upper));
     }
 

@@ -23,10 +23,6 @@ public record MaxUnpool2dOptions(IntArg kernelSize, IntArg stride, IntArg paddin
 
     public MaxUnpool2dOptions padding(IntArg p) { return new MaxUnpool2dOptions(kernelSize, stride, p); }
 
-    /** Python's {@code stride or kernel_size}: None, an empty sequence and the int 0 all mean the kernel size. */
-    public IntArg effectiveStride() {
-        boolean falsy = stride == null || stride.length() == 0
-                || (stride.form() == IntArg.Form.INT && stride.values()[0] == 0);
-        return falsy ? kernelSize : stride;
-    }
+    /** The stride as the module stores it: the kernel size when none was given. */
+    public IntArg effectiveStride() { return stride == null ? kernelSize : stride; }
 }

@@ -65,12 +65,14 @@ public final class Pooling {
         if (o.divisorOverride() != null && o.divisorOverride() == 0) {
             throw new IllegalArgumentException("divisor must be not zero");
         }
+        if (input.dim() == 0) {
+            throw new IllegalArgumentException("Dimension specified as -3 but tensor has no dimensions");
+        }
         if (input.dim() < 3) {
-            int r = Math.max(input.dim(), 1);
+            int r = input.dim();
             throw new IllegalArgumentException("Dimension out of range (expected to be in range of [" + (-r) + ", "
                     + (r - 1) + "], but got -3)");
         }
-        if (input.dim() > 4) throw new IllegalArgumentException(badRank(input));
         PoolGeometry g = geometry(input, k, s, p, new int[] {1, 1}, o.ceilMode(), false);
         if (input.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("\"avg_pool2d\" not implemented for 'Bool'");
@@ -174,6 +176,10 @@ public final class Pooling {
 
     /** PyTorch's {@code _unpool_output_size}, with its ValueError texts. */
     static int[] unpoolOutputSize(Tensor input, int[] k, int[] s, int[] p, int[] outputSize) {
+        if (s.length < k.length || p.length < k.length) {
+            throw new IllegalArgumentException("tuple index out of range: max_unpool2d got kernel_size "
+                    + Shapes.tuple(k) + ", stride " + Shapes.tuple(s) + " and padding " + Shapes.tuple(p));
+        }
         if (input.dim() < k.length) {
             throw new IllegalArgumentException("max_unpool2d: input of shape " + input.shape()
                     + " has fewer dimensions than the kernel (" + k.length + ")");
@@ -235,6 +241,7 @@ public final class Pooling {
             throw new IllegalArgumentException("dilation should be greater than zero, but got dilationH: " + d[0]
                     + " dilationW: " + d[1]);
         }
+        if (r != 3 && r != 4) throw new IllegalArgumentException(badRank(input));
         boolean nonEmpty = r == 3 ? input.size(0) != 0 && inH != 0 && inW != 0 : input.size(1) != 0 && inH != 0 && inW != 0;
         if (!nonEmpty) throw new IllegalArgumentException(badRank(input));
         int planes0 = input.size(r - 3);
