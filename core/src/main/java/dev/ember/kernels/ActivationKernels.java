@@ -1,15 +1,47 @@
 package dev.ember.kernels;
 
+import static dev.ember.kernels.Simd.F;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
 /**
  * Elementwise activations on contiguous arrays, forward next to backward, with ATen's comparisons:
  * ReLU maps {@code x < 0} to +0 and its backward tests the output ({@code y <= 0 → 0}); the leaky
  * family tests {@code x > 0}, so x = 0, −0 and NaN take the slope branch in backward.
+ *
+ * <p>Every float kernel has a Vector API body and a scalar twin ({@code …Scalar}) that tests
+ * compare it with: bit for bit for the ReLU family and the sigmoid/tanh backward formulas (each
+ * lane does the twin's exact arithmetic), within a few ulp for the sigmoid and tanh forward (the
+ * vector {@code exp}/{@code tanh} are not {@link Math}'s) and the PReLU weight gradient (a sum in
+ * another order). Large arrays are split over {@link Parallel} in contiguous chunks.
  */
 public final class ActivationKernels {
     private ActivationKernels() {}
 
+    /** Elements per parallel chunk, at least: 256 KiB of floats. */
+    static final int GRAIN = 1 << 16;
+
     // ReLU --------------------------------------------------------------------------------------
     public static void relu(float[] x, int xOff, float[] y, int yOff, int n) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> reluRange(x, xOff + a, y, yOff + a, b - a));
+    }
+
+    static void reluRange(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        if (Simd.ENABLED) {
+            FloatVector zero = FloatVector.zero(F);
+            for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+                v.blend(zero, v.compare(VectorOperators.LT, 0f)).intoArray(y, yOff + i);
+            }
+        }
+        reluScalar(x, xOff + i, y, yOff + i, n - i);
+    }
+
+    public static void reluScalar(float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
             y[yOff + i] = v < 0 ? 0f : v;
@@ -28,6 +60,23 @@ public final class ActivationKernels {
     }
 
     public static void reluBackward(float[] g, float[] y, int yOff, float[] gx, int n) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> reluBackwardRange(g, a, y, yOff + a, gx, b - a));
+    }
+
+    static void reluBackwardRange(float[] g, int gOff, float[] y, int yOff, float[] gx, int n) {
+        int i = 0;
+        if (Simd.ENABLED) {
+            FloatVector zero = FloatVector.zero(F);
+            for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+                FloatVector yv = FloatVector.fromArray(F, y, yOff + i);
+                FloatVector.fromArray(F, g, gOff + i).blend(zero, yv.compare(VectorOperators.LE, 0f))
+                        .intoArray(gx, gOff + i);
+            }
+        }
+        for (; i < n; i++) gx[gOff + i] = y[yOff + i] <= 0 ? 0f : g[gOff + i];
+    }
+
+    public static void reluBackwardScalar(float[] g, float[] y, int yOff, float[] gx, int n) {
         for (int i = 0; i < n; i++) gx[i] = y[yOff + i] <= 0 ? 0f : g[i];
     }
 
@@ -37,6 +86,21 @@ public final class ActivationKernels {
 
     // LeakyReLU (also RReLU in eval mode) ---------------------------------------------------------
     public static void leakyRelu(float[] x, int xOff, float[] y, int yOff, int n, float slope) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> leakyRange(x, xOff + a, y, yOff + a, b - a, slope));
+    }
+
+    static void leakyRange(float[] x, int xOff, float[] y, int yOff, int n, float slope) {
+        int i = 0;
+        if (Simd.ENABLED) {
+            for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+                v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+            }
+        }
+        leakyReluScalar(x, xOff + i, y, yOff + i, n - i, slope);
+    }
+
+    public static void leakyReluScalar(float[] x, int xOff, float[] y, int yOff, int n, float slope) {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
             y[yOff + i] = v > 0 ? v : v * slope;
@@ -52,6 +116,22 @@ public final class ActivationKernels {
 
     /** {@code x} is the input (or, for the in-place variant, the output: same sign for a positive slope). */
     public static void leakyReluBackward(float[] g, float[] x, int xOff, float[] gx, int n, float slope) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> leakyBackwardRange(g, a, x, xOff + a, gx, b - a, slope));
+    }
+
+    static void leakyBackwardRange(float[] g, int gOff, float[] x, int xOff, float[] gx, int n, float slope) {
+        int i = 0;
+        if (Simd.ENABLED) {
+            for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+                FloatVector gv = FloatVector.fromArray(F, g, gOff + i);
+                VectorMask<Float> pos = FloatVector.fromArray(F, x, xOff + i).compare(VectorOperators.GT, 0f);
+                gv.mul(slope).blend(gv, pos).intoArray(gx, gOff + i);
+            }
+        }
+        for (; i < n; i++) gx[gOff + i] = x[xOff + i] > 0 ? g[gOff + i] : g[gOff + i] * slope;
+    }
+
+    public static void leakyReluBackwardScalar(float[] g, float[] x, int xOff, float[] gx, int n, float slope) {
         for (int i = 0; i < n; i++) gx[i] = x[xOff + i] > 0 ? g[i] : g[i] * slope;
     }
 
@@ -61,6 +141,16 @@ public final class ActivationKernels {
 
     // PReLU: weight w[c] for channel c = (i / inner) % channels -----------------------------------
     public static void prelu(float[] x, int xOff, float[] w, float[] y, int n, int channels, int inner) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> {
+            for (int i = a; i < b; ) {
+                int seg = i / inner, end = (int) Math.min(b, (long) (seg + 1) * inner);
+                leakyRange(x, xOff + i, y, i, end - i, w[seg % channels]);
+                i = end;
+            }
+        });
+    }
+
+    public static void preluScalar(float[] x, int xOff, float[] w, float[] y, int n, int channels, int inner) {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
             y[i] = v > 0 ? v : w[(i / inner) % channels] * v;
@@ -74,9 +164,68 @@ public final class ActivationKernels {
         }
     }
 
-    /** Input gradient into {@code gx} and weight gradient accumulated (in double, then rounded) into {@code gw}. */
+    /** Elements per partial sum of the PReLU weight gradient; fixed, so results do not depend on threads. */
+    static final int PRELU_BLOCK = 1 << 14;
+
+    /**
+     * Input gradient into {@code gx} and weight gradient into {@code gw}: per block of at most
+     * {@link #PRELU_BLOCK} elements of one channel segment a double sum of the float products
+     * {@code x·g} (where x ≤ 0), then the blocks added in order, rounded to float once.
+     */
     public static void preluBackward(float[] g, float[] x, int xOff, float[] w, float[] gx, float[] gw,
                                      int n, int channels, int inner) {
+        if (n == 0) {
+            java.util.Arrays.fill(gw, 0, channels, 0f);
+            return;
+        }
+        int segments = n / inner;
+        int perSeg = (inner + PRELU_BLOCK - 1) / PRELU_BLOCK;
+        int units = segments * perSeg;
+        double[] partial = new double[units];
+        Parallel.forRange(units, Math.max(1, GRAIN / Math.min(inner, PRELU_BLOCK)), (a, b) -> {
+            for (int u = a; u < b; u++) {
+                int seg = u / perSeg, blk = u % perSeg;
+                int from = seg * inner + blk * PRELU_BLOCK, to = Math.min(from + PRELU_BLOCK, (seg + 1) * inner);
+                partial[u] = preluBackwardRange(g, x, xOff, w[seg % channels], gx, from, to);
+            }
+        });
+        double[] acc = new double[channels];
+        for (int u = 0; u < units; u++) acc[(u / perSeg) % channels] += partial[u];
+        for (int c = 0; c < channels; c++) gw[c] = (float) acc[c];
+    }
+
+    static double preluBackwardRange(float[] g, float[] x, int xOff, float wc, float[] gx, int from, int to) {
+        int i = from;
+        double sum = 0;
+        if (Simd.ENABLED && Simd.D.length() * 2 == F.length()) {
+            DoubleVector acc0 = DoubleVector.zero(Simd.D), acc1 = DoubleVector.zero(Simd.D);
+            FloatVector zero = FloatVector.zero(F);
+            for (int bound = from + F.loopBound(to - from); i < bound; i += F.length()) {
+                FloatVector gv = FloatVector.fromArray(F, g, i);
+                FloatVector xv = FloatVector.fromArray(F, x, xOff + i);
+                VectorMask<Float> pos = xv.compare(VectorOperators.GT, 0f);
+                gv.mul(wc).blend(gv, pos).intoArray(gx, i);
+                FloatVector prod = xv.mul(gv).blend(zero, pos);
+                acc0 = acc0.add((DoubleVector) prod.convertShape(VectorOperators.F2D, Simd.D, 0));
+                acc1 = acc1.add((DoubleVector) prod.convertShape(VectorOperators.F2D, Simd.D, 1));
+            }
+            sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < to; i++) {
+            float v = x[xOff + i];
+            if (v > 0) {
+                gx[i] = g[i];
+            } else {
+                gx[i] = wc * g[i];
+                sum += v * g[i];
+            }
+        }
+        return sum;
+    }
+
+    /** The scalar twin: one pass in element order, a double accumulator per channel. */
+    public static void preluBackwardScalar(float[] g, float[] x, int xOff, float[] w, float[] gx, float[] gw,
+                                           int n, int channels, int inner) {
         double[] acc = new double[channels];
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
@@ -107,7 +256,22 @@ public final class ActivationKernels {
     }
 
     // Sigmoid and Tanh --------------------------------------------------------------------------
+    /** Sigmoid in float lanes, {@code 1/(1+e^(−x))} with the vector exp (within 1–2 ulp of the twin). */
     public static void sigmoid(float[] x, int xOff, float[] y, int n) {
+        Parallel.forRange(n, GRAIN / 4, 64, (a, b) -> {
+            int i = a;
+            if (Simd.ENABLED) {
+                FloatVector one = FloatVector.broadcast(F, 1f);
+                for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
+                    FloatVector e = FloatVector.fromArray(F, x, xOff + i).neg().lanewise(VectorOperators.EXP);
+                    one.div(one.add(e)).intoArray(y, i);
+                }
+            }
+            for (; i < b; i++) y[i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[xOff + i])));
+        });
+    }
+
+    public static void sigmoidScalar(float[] x, int xOff, float[] y, int n) {
         for (int i = 0; i < n; i++) y[i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[xOff + i])));
     }
 
@@ -117,6 +281,19 @@ public final class ActivationKernels {
 
     /** ATen's order, {@code (g·(1−y))·y}, which makes it bit-exact given the same forward. */
     public static void sigmoidBackward(float[] g, float[] y, float[] gx, int n) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> {
+            int i = a;
+            if (Simd.ENABLED) {
+                for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
+                    FloatVector yv = FloatVector.fromArray(F, y, i);
+                    FloatVector.fromArray(F, g, i).mul(yv.neg().add(1f)).mul(yv).intoArray(gx, i);
+                }
+            }
+            for (; i < b; i++) gx[i] = (g[i] * (1f - y[i])) * y[i];
+        });
+    }
+
+    public static void sigmoidBackwardScalar(float[] g, float[] y, float[] gx, int n) {
         for (int i = 0; i < n; i++) gx[i] = (g[i] * (1f - y[i])) * y[i];
     }
 
@@ -124,7 +301,20 @@ public final class ActivationKernels {
         for (int i = 0; i < n; i++) gx[i] = (g[i] * (1.0 - y[i])) * y[i];
     }
 
+    /** Tanh in float lanes with the vector tanh (within 1–2 ulp of the twin). */
     public static void tanh(float[] x, int xOff, float[] y, int n) {
+        Parallel.forRange(n, GRAIN / 4, 64, (a, b) -> {
+            int i = a;
+            if (Simd.ENABLED) {
+                for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
+                    FloatVector.fromArray(F, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, i);
+                }
+            }
+            for (; i < b; i++) y[i] = (float) Math.tanh(x[xOff + i]);
+        });
+    }
+
+    public static void tanhScalar(float[] x, int xOff, float[] y, int n) {
         for (int i = 0; i < n; i++) y[i] = (float) Math.tanh(x[xOff + i]);
     }
 
@@ -134,6 +324,20 @@ public final class ActivationKernels {
 
     /** ATen's {@code g · fma(−y, y, 1)}; plain {@code g·(1−y·y)} differs in most last bits. */
     public static void tanhBackward(float[] g, float[] y, float[] gx, int n) {
+        Parallel.forRange(n, GRAIN, 64, (a, b) -> {
+            int i = a;
+            if (Simd.ENABLED) {
+                FloatVector one = FloatVector.broadcast(F, 1f);
+                for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
+                    FloatVector yv = FloatVector.fromArray(F, y, i);
+                    FloatVector.fromArray(F, g, i).mul(yv.neg().fma(yv, one)).intoArray(gx, i);
+                }
+            }
+            for (; i < b; i++) gx[i] = g[i] * Math.fma(-y[i], y[i], 1f);
+        });
+    }
+
+    public static void tanhBackwardScalar(float[] g, float[] y, float[] gx, int n) {
         for (int i = 0; i < n; i++) gx[i] = g[i] * Math.fma(-y[i], y[i], 1f);
     }
 
@@ -143,6 +347,18 @@ public final class ActivationKernels {
 
     // Gradient times saved noise (RReLU training) --------------------------------------------------
     public static void mul(float[] a, float[] b, float[] out, int n) {
+        Parallel.forRange(n, GRAIN, 64, (lo, hi) -> {
+            int i = lo;
+            if (Simd.ENABLED) {
+                for (int bound = lo + F.loopBound(hi - lo); i < bound; i += F.length()) {
+                    FloatVector.fromArray(F, a, i).mul(FloatVector.fromArray(F, b, i)).intoArray(out, i);
+                }
+            }
+            for (; i < hi; i++) out[i] = a[i] * b[i];
+        });
+    }
+
+    public static void mulScalar(float[] a, float[] b, float[] out, int n) {
         for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
     }
 

@@ -1,5 +1,9 @@
 package dev.ember.kernels;
 
+import static dev.ember.kernels.Simd.F;
+
+import jdk.incubator.vector.FloatVector;
+
 /**
  * Average pooling over contiguous NCHW planes, as ATen's {@code cpu_avg_pool}: the window is clipped
  * to the padded border to count {@code poolSize} and to the input to sum (in the tensor's own type,
@@ -26,7 +30,83 @@ public final class AvgPool2dKernel {
         return m.countIncludePad() ? poolSize : (h1 - h0) * (w1 - w0);
     }
 
+    /** Lane i holds 2i: picks the even elements of a pair of vectors. */
+    private static final FloatVector EVEN = FloatVector.fromArray(F, evens(F.length()), 0);
+
+    private static float[] evens(int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = 2 * i;
+        return a;
+    }
+
+    /**
+     * Parallel over (plane, output row) pairs. Interior output columns (window inside the input's
+     * columns, stride ≤ 2) run a vector of cells at a time: each lane sums its window in the scalar
+     * row-major order, from +0 in float, and divides by the row's common divisor, so results equal
+     * the scalar twin's bit for bit.
+     */
     public static void forward(PoolGeometry g, Mode m, float[] in, int inOff, float[] out) {
+        int units = g.planes() * g.outH();
+        int rowCost = Math.max(1, g.kH() * g.inW());
+        Parallel.forRange(units, Math.max(1, ActivationKernels.GRAIN / rowCost),
+                (a, b) -> forwardRows(g, m, in, inOff, out, a, b));
+    }
+
+    static void forwardRows(PoolGeometry g, Mode m, float[] in, int inOff, float[] out, int from, int to) {
+        int outH = g.outH(), outW = g.outW(), inW = g.inW(), sW = g.sW(), pW = g.pW(), kW = g.kW();
+        boolean vector = Simd.ENABLED && (sW == 1 || sW == 2);
+        int owLo = Math.min(outW, (pW + sW - 1) / sW);
+        int owHi = inW - kW + pW < 0 ? owLo : Math.max(owLo, Math.min(outW, (inW - kW + pW) / sW + 1));
+        int vl = F.length();
+        for (int u = from; u < to; u++) {
+            int p = u / outH, oh = u % outH;
+            int ib = inOff + p * g.inPlane(), ob = p * g.outPlane() + oh * outW;
+            int h0 = Math.max(oh * g.sH() - g.pH(), 0), h1 = Math.min(oh * g.sH() - g.pH() + g.kH(), g.inH());
+            int ow = 0;
+            if (vector && owLo < owHi) {
+                for (; ow < owLo; ow++) cell(g, m, in, ib, out, ob, oh, h0, h1, ow);
+                int div = divisor(g, m, oh, owLo);
+                if (div != 0) {
+                    float divf = div;
+                    FloatVector zero = FloatVector.zero(F);
+                    for (; ow + vl <= owHi; ow += vl) {
+                        int w0 = ow * sW - pW;
+                        if (sW == 2 && ib + (h1 - 1) * inW + w0 + kW - 1 + 2 * vl > in.length) break;
+                        FloatVector sum = zero;
+                        for (int h = h0; h < h1; h++) {
+                            int rowBase = ib + h * inW + w0;
+                            for (int j = 0; j < kW; j++) {
+                                FloatVector v = sW == 1 ? FloatVector.fromArray(F, in, rowBase + j)
+                                        : EVEN.selectFrom(FloatVector.fromArray(F, in, rowBase + j),
+                                                FloatVector.fromArray(F, in, rowBase + j + vl));
+                                sum = sum.add(v);
+                            }
+                        }
+                        zero.add(sum.div(divf)).intoArray(out, ob + ow);
+                    }
+                }
+            }
+            for (; ow < outW; ow++) cell(g, m, in, ib, out, ob, oh, h0, h1, ow);
+        }
+    }
+
+    private static void cell(PoolGeometry g, Mode m, float[] in, int ib, float[] out, int ob, int oh,
+                             int h0, int h1, int ow) {
+        int w0 = Math.max(ow * g.sW() - g.pW(), 0), w1 = Math.min(ow * g.sW() - g.pW() + g.kW(), g.inW());
+        int div = divisor(g, m, oh, ow);
+        if (div == 0) {
+            out[ob + ow] = 0;
+            return;
+        }
+        float sum = 0;
+        for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) sum += in[ib + h * g.inW() + w];
+        }
+        out[ob + ow] = 0f + sum / div;
+    }
+
+    /** The scalar twin: ATen's loop as is. */
+    public static void forwardScalar(PoolGeometry g, Mode m, float[] in, int inOff, float[] out) {
         forwardPlanes(g, m, in, inOff, out, 0, g.planes());
     }
 
@@ -93,9 +173,22 @@ public final class AvgPool2dKernel {
         }
     }
 
-    /** {@code gradIn} must be zero-filled. */
+    /**
+     * {@code gradIn} must be zero-filled. Parallel over planes only, each plane in output row-major
+     * order as the scalar twin, so results are bit-identical for any thread count.
+     */
     public static void backward(PoolGeometry g, Mode m, float[] gradOut, float[] gradIn) {
-        for (int p = 0; p < g.planes(); p++) {
+        int grain = Math.max(1, ActivationKernels.GRAIN / Math.max(1, g.inPlane()));
+        Parallel.forRange(g.planes(), grain, (a, b) -> backwardPlanes(g, m, gradOut, gradIn, a, b));
+    }
+
+    /** The scalar, single-threaded twin of the backward. */
+    public static void backwardScalar(PoolGeometry g, Mode m, float[] gradOut, float[] gradIn) {
+        backwardPlanes(g, m, gradOut, gradIn, 0, g.planes());
+    }
+
+    static void backwardPlanes(PoolGeometry g, Mode m, float[] gradOut, float[] gradIn, int from, int to) {
+        for (int p = from; p < to; p++) {
             int ib = p * g.inPlane(), ob = p * g.outPlane();
             for (int oh = 0; oh < g.outH(); oh++) {
                 int h0 = Math.max(oh * g.sH() - g.pH(), 0), h1 = Math.min(oh * g.sH() - g.pH() + g.kH(), g.inH());

@@ -1,20 +1,103 @@
 package dev.ember.kernels;
 
+import static dev.ember.kernels.Simd.F;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
 /**
- * Matrix products on plain arrays: {@code C[m×n] = A[m×k] · B[n×k]ᵀ}, both operands row-major,
- * each output the fused-multiply-add sum over k in ascending order.
+ * Matrix products on plain arrays. The general entry is {@link #gemm}: {@code C[m×n] = A[m×k]·B[k×n]}
+ * where A and B are read through row and column strides (so either may be a transpose) and C is
+ * row-major. Every output is the fused-multiply-add chain over k in ascending order starting from
+ * +0, exactly as {@link #gemmScalar}, in every path but one:
+ *
+ * <ul>
+ *   <li>packed, blocked GEMM (BLIS-style: KC×NC panels of B, MC×KC panels of A, a 6×(2 vectors)
+ *       register-blocked micro-kernel) for {@code m ≥ 8}: bit-identical to the twin, since each
+ *       lane is one output's chain and k-blocks continue the chain through C;</li>
+ *   <li>"axpy" rows for small m when B's rows are contiguous ({@code dX = g·W}): bit-identical;</li>
+ *   <li>dot products for small m when B's columns are contiguous ({@code y = x·Wᵀ} for one row):
+ *       the chain is split over vector lanes and summed at the end, so it differs from the twin
+ *       by rounding only (tests use a tolerance there, as PyTorch's own GEMMs do).</li>
+ * </ul>
+ *
+ * Work is split over {@link Parallel} by columns of C (or rows when C is narrow); the split never
+ * changes any output's chain, so results do not depend on the thread count.
  */
 public final class Gemm {
     private Gemm() {}
 
+    static final int MR = 6;
+    static final int KC = 256;
+    static final int MC = 96;
+    static final int NC = 1024;
+    /** Below this many rows of C, the unpacked paths are used. */
+    static final int SMALL_M = 8;
+
+    static int nr() { return 2 * F.length(); }
+
+    /** {@code C[m×n] = A[m×k] · B[n×k]ᵀ} with both operands row-major (Linear's forward). */
     public static void matmulNT(float[] a, int aOff, float[] b, int bOff, float[] c, int m, int n, int k) {
+        gemm(m, n, k, a, aOff, k, 1, b, bOff, 1, k, c, 0, n);
+    }
+
+    /** C = A·B with A(i,p) = a[aOff + i·aRs + p·aCs], B(p,j) = b[bOff + p·bRs + j·bCs], C(i,j) = c[cOff + i·ldc + j]. */
+    public static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
+                            float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            return;
+        }
+        if (!Simd.ENABLED) {
+            long work = (long) m * n * k;
+            int grainCols = (int) Math.max(1, (1L << 16) * n / Math.max(1, work));
+            Parallel.forRange(n, grainCols, (j0, j1) -> gemmScalarRange(m, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs,
+                    c, cOff, ldc, j0, j1));
+            return;
+        }
+        if (m < SMALL_M && bCs == 1) {
+            int grain = Math.max(F.length(), (int) Math.min(n, (1L << 16) / Math.max(1, (long) k * m)));
+            Parallel.forRange(n, grain, 2 * F.length(), (j0, j1) -> axpyRows(m, k, a, aOff, aRs, aCs, b, bOff + j0, bRs,
+                    c, cOff + j0, ldc, j1 - j0));
+            return;
+        }
+        if (m < SMALL_M && bRs == 1) {
+            int grain = Math.max(4, (int) Math.min(n, (1L << 16) / Math.max(1, (long) k * m)));
+            Parallel.forRange(n, grain, 4, (j0, j1) -> dotRows(m, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bCs,
+                    c, cOff + j0, ldc, j1 - j0));
+            return;
+        }
+        int nr = nr();
+        long flops = 2L * m * n * k;
+        int threads = Parallel.threads();
+        if (flops < (1L << 18) || threads == 1) {
+            packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+        } else if (n >= 2 * nr * threads) {
+            Parallel.forRange(n, nr, nr, (j0, j1) -> packed(m, j1 - j0, k, a, aOff, aRs, aCs,
+                    b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc));
+        } else {
+            Parallel.forRange(m, MR, MR, (i0, i1) -> packed(i1 - i0, n, k, a, aOff + i0 * aRs, aRs, aCs,
+                    b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc));
+        }
+    }
+
+    // ---------------------------------------------------------------- the scalar twin
+
+    /** The twin: for each output, {@code acc = fma(A(i,p), B(p,j), acc)} for p ascending from +0. */
+    public static void gemmScalar(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
+                                  float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+        gemmScalarRange(m, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, 0, n);
+    }
+
+    private static void gemmScalarRange(int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,
+                                        int bRs, int bCs, float[] c, int cOff, int ldc, int j0, int j1) {
         for (int i = 0; i < m; i++) {
-            int ai = aOff + i * k;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * k;
+            for (int j = j0; j < j1; j++) {
                 float acc = 0f;
-                for (int p = 0; p < k; p++) acc = Math.fma(a[ai + p], b[bj + p], acc);
-                c[i * n + j] = acc;
+                int ai = aOff + i * aRs, bj = bOff + j * bCs;
+                for (int p = 0; p < k; p++) acc = Math.fma(a[ai + p * aCs], b[bj + p * bRs], acc);
+                c[cOff + i * ldc + j] = acc;
             }
         }
     }
@@ -29,5 +112,275 @@ public final class Gemm {
                 c[i * n + j] = acc;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- small m: axpy rows (exact)
+
+    /**
+     * B's rows contiguous (bCs = 1): C's row is swept once per four rows of B (four contiguous
+     * streams), each output continuing its chain in p order through C.
+     */
+    static void axpyRows(int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,
+                         float[] c, int cOff, int ldc, int n) {
+        int vl = F.length();
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * aRs, ci = cOff + i * ldc;
+            int p0 = 0;
+            for (; p0 + 4 <= k; p0 += 4) {
+                boolean first = p0 == 0;
+                float s0 = a[ai + p0 * aCs], s1 = a[ai + (p0 + 1) * aCs], s2 = a[ai + (p0 + 2) * aCs],
+                        s3 = a[ai + (p0 + 3) * aCs];
+                FloatVector a0 = FloatVector.broadcast(F, s0), a1 = FloatVector.broadcast(F, s1),
+                        a2 = FloatVector.broadcast(F, s2), a3 = FloatVector.broadcast(F, s3);
+                int b0 = bOff + p0 * bRs, b1 = b0 + bRs, b2 = b1 + bRs, b3 = b2 + bRs;
+                int j = 0;
+                for (; j + vl <= n; j += vl) {
+                    FloatVector cv = first ? FloatVector.zero(F) : FloatVector.fromArray(F, c, ci + j);
+                    cv = a0.fma(FloatVector.fromArray(F, b, b0 + j), cv);
+                    cv = a1.fma(FloatVector.fromArray(F, b, b1 + j), cv);
+                    cv = a2.fma(FloatVector.fromArray(F, b, b2 + j), cv);
+                    cv = a3.fma(FloatVector.fromArray(F, b, b3 + j), cv);
+                    cv.intoArray(c, ci + j);
+                }
+                for (; j < n; j++) {
+                    float acc = first ? 0f : c[ci + j];
+                    acc = Math.fma(s0, b[b0 + j], acc);
+                    acc = Math.fma(s1, b[b1 + j], acc);
+                    acc = Math.fma(s2, b[b2 + j], acc);
+                    c[ci + j] = Math.fma(s3, b[b3 + j], acc);
+                }
+            }
+            for (; p0 < k; p0++) {
+                boolean first = p0 == 0;
+                float s0 = a[ai + p0 * aCs];
+                FloatVector a0 = FloatVector.broadcast(F, s0);
+                int b0 = bOff + p0 * bRs, j = 0;
+                for (; j + vl <= n; j += vl) {
+                    FloatVector cv = first ? FloatVector.zero(F) : FloatVector.fromArray(F, c, ci + j);
+                    a0.fma(FloatVector.fromArray(F, b, b0 + j), cv).intoArray(c, ci + j);
+                }
+                for (; j < n; j++) c[ci + j] = Math.fma(s0, b[b0 + j], first ? 0f : c[ci + j]);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- small m: dot products (lane-split)
+
+    /** B's columns contiguous (bRs = 1): four columns of B at a time against one row of A. */
+    static void dotRows(int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bCs,
+                        float[] c, int cOff, int ldc, int n) {
+        int vl = F.length();
+        if (aCs != 1 || k < 2 * vl) {
+            gemmScalarRange(m, k, a, aOff, aRs, aCs, b, bOff, 1, bCs, c, cOff, ldc, 0, n);
+            return;
+        }
+        int kv = F.loopBound(k);
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * aRs, ci = cOff + i * ldc;
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                int b0 = bOff + j * bCs, b1 = b0 + bCs, b2 = b1 + bCs, b3 = b2 + bCs;
+                FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
+                for (int p = 0; p < kv; p += vl) {
+                    FloatVector av = FloatVector.fromArray(F, a, ai + p);
+                    s0 = av.fma(FloatVector.fromArray(F, b, b0 + p), s0);
+                    s1 = av.fma(FloatVector.fromArray(F, b, b1 + p), s1);
+                    s2 = av.fma(FloatVector.fromArray(F, b, b2 + p), s2);
+                    s3 = av.fma(FloatVector.fromArray(F, b, b3 + p), s3);
+                }
+                float r0 = s0.reduceLanes(VectorOperators.ADD), r1 = s1.reduceLanes(VectorOperators.ADD);
+                float r2 = s2.reduceLanes(VectorOperators.ADD), r3 = s3.reduceLanes(VectorOperators.ADD);
+                for (int p = kv; p < k; p++) {
+                    float av = a[ai + p];
+                    r0 = Math.fma(av, b[b0 + p], r0);
+                    r1 = Math.fma(av, b[b1 + p], r1);
+                    r2 = Math.fma(av, b[b2 + p], r2);
+                    r3 = Math.fma(av, b[b3 + p], r3);
+                }
+                c[ci + j] = r0;
+                c[ci + j + 1] = r1;
+                c[ci + j + 2] = r2;
+                c[ci + j + 3] = r3;
+            }
+            for (; j < n; j++) {
+                int b0 = bOff + j * bCs;
+                FloatVector s0 = FloatVector.zero(F);
+                for (int p = 0; p < kv; p += vl) s0 = FloatVector.fromArray(F, a, ai + p).fma(FloatVector.fromArray(F, b, b0 + p), s0);
+                float r0 = s0.reduceLanes(VectorOperators.ADD);
+                for (int p = kv; p < k; p++) r0 = Math.fma(a[ai + p], b[b0 + p], r0);
+                c[ci + j] = r0;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- packed, blocked GEMM (exact)
+
+    static void packed(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
+                       float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+        int nr = nr();
+        int ncMax = Math.min(NC, roundUp(n, nr));
+        float[] bp = new float[Math.min(KC, k) * ncMax];
+        float[] ap = new float[Math.min(KC, k) * Math.min(MC, roundUp(m, MR))];
+        float[] tile = new float[MR * nr];
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean first = pc == 0;
+                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, ap);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int nrr = Math.min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int mr = Math.min(MR, mc - ir);
+                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
+                            if (mr == MR && nrr == nr) {
+                                kernel(ap, ir * kc, bp, jr * kc, kc, c, cAt, ldc, first);
+                            } else {
+                                if (!first) {
+                                    for (int r = 0; r < mr; r++) System.arraycopy(c, cAt + r * ldc, tile, r * nr, nrr);
+                                }
+                                kernel(ap, ir * kc, bp, jr * kc, kc, tile, 0, nr, first);
+                                for (int r = 0; r < mr; r++) System.arraycopy(tile, r * nr, c, cAt + r * ldc, nrr);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int to) { return (x + to - 1) / to * to; }
+
+    /** Panels of nr columns: {@code bp[panel·kc·nr + p·nr + jj] = B(p, panel·nr + jj)}, zero beyond n. */
+    static void packB(float[] b, int off, int bRs, int bCs, int kc, int nc, int nr, float[] bp) {
+        for (int j0 = 0; j0 < nc; j0 += nr) {
+            int w = Math.min(nr, nc - j0);
+            int base = j0 * kc;
+            if (bCs == 1) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, off + p * bRs + j0, bp, base + p * nr, w);
+                    if (w < nr) java.util.Arrays.fill(bp, base + p * nr + w, base + (p + 1) * nr, 0f);
+                }
+            } else {
+                for (int jj = 0; jj < w; jj++) {
+                    int src = off + (j0 + jj) * bCs;
+                    for (int p = 0; p < kc; p++) bp[base + p * nr + jj] = b[src + p * bRs];
+                }
+                for (int jj = w; jj < nr; jj++) for (int p = 0; p < kc; p++) bp[base + p * nr + jj] = 0f;
+            }
+        }
+    }
+
+    /** Panels of MR rows: {@code ap[panel·kc·MR + p·MR + ii] = A(panel·MR + ii, p)}, zero beyond m. */
+    static void packA(float[] a, int off, int aRs, int aCs, int mc, int kc, float[] ap) {
+        for (int i0 = 0; i0 < mc; i0 += MR) {
+            int h = Math.min(MR, mc - i0);
+            int base = i0 * kc;
+            for (int ii = 0; ii < h; ii++) {
+                int src = off + (i0 + ii) * aRs;
+                for (int p = 0; p < kc; p++) ap[base + p * MR + ii] = a[src + p * aCs];
+            }
+            for (int ii = h; ii < MR; ii++) for (int p = 0; p < kc; p++) ap[base + p * MR + ii] = 0f;
+        }
+    }
+
+    /** The 6 × (2 vectors) micro-kernel; {@code first} starts the chains at +0, else continues C's. */
+    static void kernel(float[] ap, int aO, float[] bp, int bO, int kc, float[] c, int cO, int ldc, boolean first) {
+        int vl = F.length(), nr = 2 * vl;
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (first) {
+            c00 = FloatVector.zero(F);
+            c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00;
+            c30 = c00; c31 = c00; c40 = c00; c41 = c00; c50 = c00; c51 = c00;
+        } else {
+            c00 = FloatVector.fromArray(F, c, cO);
+            c01 = FloatVector.fromArray(F, c, cO + vl);
+            c10 = FloatVector.fromArray(F, c, cO + ldc);
+            c11 = FloatVector.fromArray(F, c, cO + ldc + vl);
+            c20 = FloatVector.fromArray(F, c, cO + 2 * ldc);
+            c21 = FloatVector.fromArray(F, c, cO + 2 * ldc + vl);
+            c30 = FloatVector.fromArray(F, c, cO + 3 * ldc);
+            c31 = FloatVector.fromArray(F, c, cO + 3 * ldc + vl);
+            c40 = FloatVector.fromArray(F, c, cO + 4 * ldc);
+            c41 = FloatVector.fromArray(F, c, cO + 4 * ldc + vl);
+            c50 = FloatVector.fromArray(F, c, cO + 5 * ldc);
+            c51 = FloatVector.fromArray(F, c, cO + 5 * ldc + vl);
+        }
+        for (int p = 0; p < kc; p++) {
+            int bo = bO + p * nr, ao = aO + p * MR;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bo + vl);
+            FloatVector a0 = FloatVector.broadcast(F, ap[ao]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, ap[ao + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, ap[ao + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, ap[ao + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(F, ap[ao + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(F, ap[ao + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        c00.intoArray(c, cO);
+        c01.intoArray(c, cO + vl);
+        c10.intoArray(c, cO + ldc);
+        c11.intoArray(c, cO + ldc + vl);
+        c20.intoArray(c, cO + 2 * ldc);
+        c21.intoArray(c, cO + 2 * ldc + vl);
+        c30.intoArray(c, cO + 3 * ldc);
+        c31.intoArray(c, cO + 3 * ldc + vl);
+        c40.intoArray(c, cO + 4 * ldc);
+        c41.intoArray(c, cO + 4 * ldc + vl);
+        c50.intoArray(c, cO + 5 * ldc);
+        c51.intoArray(c, cO + 5 * ldc + vl);
+    }
+
+    // ---------------------------------------------------------------- bias and its gradient
+
+    /** {@code c[i·n + j] += bias[j]} for every row (the bias is added after the product, as PyTorch's addmm). */
+    public static void addBias(float[] c, int cOff, float[] bias, int bOff, int rows, int n) {
+        int vl = F.length();
+        Parallel.forRange(rows, Math.max(1, (1 << 16) / Math.max(1, n)), (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                int ci = cOff + i * n, j = 0;
+                if (Simd.ENABLED) {
+                    for (; j + vl <= n; j += vl) {
+                        FloatVector.fromArray(F, c, ci + j).add(FloatVector.fromArray(F, bias, bOff + j)).intoArray(c, ci + j);
+                    }
+                }
+                for (; j < n; j++) c[ci + j] += bias[bOff + j];
+            }
+        });
+    }
+
+    /** {@code out[j] = Σ_i g[i·n + j]} over rows in ascending order, from +0 (vectors across columns: exact). */
+    public static void columnSums(float[] g, int gOff, int rows, int n, float[] out) {
+        int vl = F.length();
+        Parallel.forRange(n, Math.max(vl, (int) Math.min(n, (1L << 16) / Math.max(1, rows))), vl, (j0, j1) -> {
+            int j = j0;
+            if (Simd.ENABLED) {
+                for (; j + vl <= j1; j += vl) {
+                    FloatVector s = FloatVector.zero(F);
+                    for (int i = 0; i < rows; i++) s = s.add(FloatVector.fromArray(F, g, gOff + i * n + j));
+                    s.intoArray(out, j);
+                }
+            }
+            for (; j < j1; j++) {
+                float s = 0f;
+                for (int i = 0; i < rows; i++) s += g[gOff + i * n + j];
+                out[j] = s;
+            }
+        });
     }
 }

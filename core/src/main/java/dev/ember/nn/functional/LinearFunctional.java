@@ -40,15 +40,33 @@ public final class LinearFunctional {
         Tensor out = Tensor.zeros(x.dtype(), outShape);
         if (x.dtype() == DType.FLOAT32) {
             Gemm.matmulNT(x2.floatStorage(), 0, w.floatStorage(), 0, out.floatStorage(), rows, outF, in);
-            if (b != null) addBias(out.floatStorage(), b.floatStorage(), rows, outF);
+            if (b != null) Gemm.addBias(out.floatStorage(), 0, b.floatStorage(), 0, rows, outF);
         } else {
             Gemm.matmulNT(x2.doubleStorage(), 0, w.doubleStorage(), 0, out.doubleStorage(), rows, outF, in);
             if (b != null) addBias(out.doubleStorage(), b.doubleStorage(), rows, outF);
         }
         int[] xShape = x.sizes();
+        int[] wShape = weight.sizes();
         return Autograd.record(gradFnName(x, bias != null), out, grad -> {
-            Tensor g2 = grad.reshape(rows, outF);
             Tensor gx = null, gw = null, gb = null;
+            if (grad.dtype() == DType.FLOAT32) {
+                Tensor g = Pooling.offsetFree(grad.detach().contiguous());
+                float[] gs = g.floatStorage();
+                if (x.requiresGrad()) {
+                    gx = Tensor.zeros(DType.FLOAT32, xShape);   // (rows×in) = g (rows×out) · W (out×in)
+                    Gemm.gemm(rows, in, outF, gs, 0, outF, 1, w.floatStorage(), 0, in, 1, gx.floatStorage(), 0, in);
+                }
+                if (weight.requiresGrad()) {
+                    gw = Tensor.zeros(DType.FLOAT32, wShape);   // (out×in) = gᵀ (out×rows) · x (rows×in)
+                    Gemm.gemm(outF, in, rows, gs, 0, 1, outF, x2.floatStorage(), 0, in, 1, gw.floatStorage(), 0, in);
+                }
+                if (bias != null && bias.requiresGrad()) {
+                    gb = Tensor.zeros(DType.FLOAT32, outF);
+                    Gemm.columnSums(gs, 0, rows, outF, gb.floatStorage());
+                }
+                return new Tensor[] {gx, gw, gb};
+            }
+            Tensor g2 = grad.reshape(rows, outF);
             try (var s = GradMode.noGrad()) {
                 Tensor xm = x2.reshape(rows, in);
                 if (x.requiresGrad()) gx = g2.mm(w).reshape(xShape);
@@ -63,10 +81,6 @@ public final class LinearFunctional {
         long r = 1;
         for (int d = 0; d < x.dim() - 1; d++) r *= x.size(d);
         return (int) r;
-    }
-
-    private static void addBias(float[] out, float[] b, int rows, int n) {
-        for (int i = 0; i < rows; i++) for (int j = 0; j < n; j++) out[i * n + j] += b[j];
     }
 
     private static void addBias(double[] out, double[] b, int rows, int n) {

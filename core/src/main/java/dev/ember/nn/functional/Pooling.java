@@ -18,7 +18,12 @@ public final class Pooling {
 
     // ---------------------------------------------------------------- max_pool2d
 
-    public static PoolResult maxPool2dWithIndices(Tensor input, MaxPool2dOptions o) {
+    public static PoolResult maxPool2dWithIndices(Tensor input, MaxPool2dOptions o) { return maxPool2d(input, o, true); }
+
+    /** Values only; indices are computed only when autograd records the op (backward needs them). */
+    public static Tensor maxPool2d(Tensor input, MaxPool2dOptions o) { return maxPool2d(input, o, false).values(); }
+
+    private static PoolResult maxPool2d(Tensor input, MaxPool2dOptions o, boolean returnIndices) {
         int[] k = pair(o.kernelSize(), "max_pool2d: kernel_size must either be a single int, or a tuple of two ints");
         int[] s = pairOrKernel(o.stride(), k, "max_pool2d: stride must either be omitted, a single int, or a tuple of two ints");
         int[] p = pair(o.padding(), "max_pool2d: padding must be either be a single int, or a tuple of two ints");
@@ -34,27 +39,29 @@ public final class Pooling {
         int[] outShape = outShape(input, g);
         Tensor x = input.detach().contiguous();
         Tensor out = Tensor.zeros(input.dtype(), outShape);
-        Tensor indices = Tensor.zeros(DType.INT64, outShape);
+        boolean recording = Autograd.isRecording(input);
+        Tensor indices = returnIndices || recording ? Tensor.zeros(DType.INT64, outShape) : null;
+        long[] idx = indices == null ? null : indices.longStorage();
         if (input.dtype() == DType.FLOAT32) {
-            MaxPool2dKernel.forward(g, x.floatStorage(), x.storageOffset(), out.floatStorage(), indices.longStorage());
+            MaxPool2dKernel.forward(g, x.floatStorage(), x.storageOffset(), out.floatStorage(), idx);
         } else {
-            MaxPool2dKernel.forward(g, x.doubleStorage(), x.storageOffset(), out.doubleStorage(), indices.longStorage());
+            MaxPool2dKernel.forward(g, x.doubleStorage(), x.storageOffset(), out.doubleStorage(), idx);
         }
-        int[] inShape = input.sizes();
-        Autograd.record("MaxPool2DWithIndicesBackward0", out, grad -> {
-            Tensor go = grad.contiguous();
-            Tensor gi = Tensor.zeros(grad.dtype(), inShape);
-            if (grad.dtype() == DType.FLOAT32) {
-                MaxPool2dKernel.backward(g, offsetFree(go).floatStorage(), indices.longStorage(), gi.floatStorage());
-            } else {
-                MaxPool2dKernel.backward(g, offsetFree(go).doubleStorage(), indices.longStorage(), gi.doubleStorage());
-            }
-            return new Tensor[] {gi};
-        }, input);
+        if (recording) {
+            int[] inShape = input.sizes();
+            Autograd.record("MaxPool2DWithIndicesBackward0", out, grad -> {
+                Tensor go = offsetFree(grad.contiguous());
+                Tensor gi = Tensor.zeros(grad.dtype(), inShape);
+                if (grad.dtype() == DType.FLOAT32) {
+                    MaxPool2dKernel.backward(g, go.floatStorage(), idx, gi.floatStorage());
+                } else {
+                    MaxPool2dKernel.backward(g, go.doubleStorage(), idx, gi.doubleStorage());
+                }
+                return new Tensor[] {gi};
+            }, input);
+        }
         return new PoolResult(out, indices);
     }
-
-    public static Tensor maxPool2d(Tensor input, MaxPool2dOptions o) { return maxPool2dWithIndices(input, o).values(); }
 
     // ---------------------------------------------------------------- avg_pool2d
 
@@ -144,14 +151,16 @@ public final class Pooling {
         int inPlane = input.size(-1) * input.size(-2);
         Tensor x = offsetFree(input.detach().contiguous());
         Tensor idx = offsetFree(indices.contiguous());
-        long bad = MaxUnpool2dKernel.firstInvalidIndex(idx.longStorage(), 0, idx.numel(), outPlane);
+        int bad = input.dtype() == DType.FLOAT32
+                ? MaxUnpool2dKernel.forwardChecked(x.floatStorage(), 0, idx.longStorage(), 0, out.floatStorage(), planes,
+                        inPlane, outPlane)
+                : MaxUnpool2dKernel.firstInvalidPosition(idx.longStorage(), 0, idx.numel(), outPlane);
         if (bad != -1) {
-            throw new IllegalArgumentException("Found an invalid max index: " + bad + " (output volumes are of size "
+            throw new IllegalArgumentException("Found an invalid max index: " + idx.longStorage()[bad]
+                    + " (output volumes are of size "
                     + size[0] + "x" + size[1]);
         }
-        if (input.dtype() == DType.FLOAT32) {
-            MaxUnpool2dKernel.forward(x.floatStorage(), 0, idx.longStorage(), 0, out.floatStorage(), planes, inPlane, outPlane);
-        } else {
+        if (input.dtype() != DType.FLOAT32) {
             MaxUnpool2dKernel.forward(x.doubleStorage(), 0, idx.longStorage(), 0, out.doubleStorage(), planes, inPlane,
                     outPlane);
         }
