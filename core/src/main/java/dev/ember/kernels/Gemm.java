@@ -28,9 +28,9 @@ public final class Gemm {
     private Gemm() {}
 
     static final int MR = 6;
-    static final int KC = 256;
-    static final int MC = 96;
-    static final int NC = 1024;
+    static final int KC = Integer.getInteger("ember.gemm.kc", 256);
+    static final int MC = Integer.getInteger("ember.gemm.mc", 96);
+    static final int NC = Integer.getInteger("ember.gemm.nc", 1024);
     /** Below this many rows of C, the unpacked paths are used. */
     static final int SMALL_M = 8;
 

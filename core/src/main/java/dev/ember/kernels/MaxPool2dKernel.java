@@ -60,41 +60,70 @@ public final class MaxPool2dKernel {
             int h1 = Math.min(h0 + (g.kH() - 1) * g.dH() + 1, g.inH());
             while (h0 < 0) h0 += g.dH();
             int ow = 0;
-            if (vector) {
+            if (vector && owHi - owLo >= vl) {
                 for (; ow < owLo; ow++) cell(g, in, ib, out, indices, ob, h0, h1, ow);
-                IntVector col0 = IOTA.mul(sW);
-                for (; ow + vl <= owHi; ow += vl) {
-                    int w0 = ow * sW - pW;
-                    // the stride-2 path reads one vector past its last cell: stay inside the array
-                    if (sW == 2 && ib + (h1 - 1) * inW + w0 + kW - 1 + 2 * vl > in.length) break;
-                    IntVector col = col0.add(w0);
-                    FloatVector max = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-                    IntVector idx = col.add(h0 * inW);
-                    for (int h = h0; h < h1; h += g.dH()) {
-                        int rowBase = ib + h * inW + w0;
-                        for (int j = 0; j < kW; j++) {
-                            FloatVector v;
-                            if (sW == 1) {
-                                v = FloatVector.fromArray(F, in, rowBase + j);
-                            } else {
-                                FloatVector lo = FloatVector.fromArray(F, in, rowBase + j);
-                                FloatVector hi = FloatVector.fromArray(F, in, rowBase + j + vl);
-                                v = EVEN.selectFrom(lo, hi);
-                            }
-                            VectorMask<Float> m = v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
-                            max = max.blend(v, m);
-                            if (indices != null) idx = idx.blend(col.add(h * inW + j), m.cast(I));
-                        }
-                    }
-                    max.intoArray(out, ob + ow);
-                    if (indices != null) {
-                        int half = vl / 2;
-                        ((LongVector) idx.convertShape(VectorOperators.I2L, Simd.L, 0)).intoArray(indices, ob + ow);
-                        ((LongVector) idx.convertShape(VectorOperators.I2L, Simd.L, 1)).intoArray(indices, ob + ow + half);
-                    }
+                // two independent output vectors per step hide the compare→blend latency chain
+                for (; ow + 2 * vl <= owHi && safe(g, in, ib, h1, ow + vl); ow += 2 * vl) {
+                    vectors(g, in, ib, out, indices, ob, h0, h1, ow, true);
+                }
+                for (; ow + vl <= owHi && safe(g, in, ib, h1, ow); ow += vl) {
+                    vectors(g, in, ib, out, indices, ob, h0, h1, ow, false);
+                }
+                // the last interior cells: one more vector ending at owHi, overlapping cells already
+                // written (each cell is recomputed to the same value and index)
+                if (ow < owHi && safe(g, in, ib, h1, owHi - vl)) {
+                    vectors(g, in, ib, out, indices, ob, h0, h1, owHi - vl, false);
+                    ow = owHi;
                 }
             }
             for (; ow < outW; ow++) cell(g, in, ib, out, indices, ob, h0, h1, ow);
+        }
+    }
+
+    /** The stride-2 path loads one vector past its last cell: that must stay inside the array. */
+    private static boolean safe(PoolGeometry g, float[] in, int ib, int h1, int ow) {
+        return g.sW() == 1 || ib + (h1 - 1) * g.inW() + ow * g.sW() - g.pW() + g.kW() - 1 + 2 * F.length() <= in.length;
+    }
+
+    /** The input cells at window column j of one window row, for a vector of output cells. */
+    private static FloatVector column(float[] in, int at, int sW) {
+        if (sW == 1) return FloatVector.fromArray(F, in, at);
+        return EVEN.selectFrom(FloatVector.fromArray(F, in, at), FloatVector.fromArray(F, in, at + F.length()));
+    }
+
+    /** One (or, with {@code two}, two adjacent) vectors of interior output cells starting at {@code ow}. */
+    private static void vectors(PoolGeometry g, float[] in, int ib, float[] out, long[] indices, int ob,
+                                int h0, int h1, int ow, boolean two) {
+        int vl = F.length(), inW = g.inW(), sW = g.sW(), kW = g.kW();
+        int w0 = ow * sW - g.pW(), w0b = w0 + vl * sW;
+        IntVector colA = IOTA.mul(sW).add(w0), colB = colA.add(vl * sW);
+        FloatVector maxA = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), maxB = maxA;
+        IntVector idxA = colA.add(h0 * inW), idxB = colB.add(h0 * inW);
+        for (int h = h0; h < h1; h += g.dH()) {
+            int rowA = ib + h * inW + w0, rowB = ib + h * inW + w0b;
+            for (int j = 0; j < kW; j++) {
+                FloatVector a = column(in, rowA + j, sW);
+                VectorMask<Float> ma = a.compare(VectorOperators.GT, maxA).or(a.test(VectorOperators.IS_NAN));
+                maxA = maxA.blend(a, ma);
+                if (indices != null) idxA = idxA.blend(colA.add(h * inW + j), ma.cast(I));
+                if (two) {
+                    FloatVector b = column(in, rowB + j, sW);
+                    VectorMask<Float> mb = b.compare(VectorOperators.GT, maxB).or(b.test(VectorOperators.IS_NAN));
+                    maxB = maxB.blend(b, mb);
+                    if (indices != null) idxB = idxB.blend(colB.add(h * inW + j), mb.cast(I));
+                }
+            }
+        }
+        maxA.intoArray(out, ob + ow);
+        if (two) maxB.intoArray(out, ob + ow + vl);
+        if (indices != null) {
+            int half = vl / 2;
+            ((LongVector) idxA.convertShape(VectorOperators.I2L, Simd.L, 0)).intoArray(indices, ob + ow);
+            ((LongVector) idxA.convertShape(VectorOperators.I2L, Simd.L, 1)).intoArray(indices, ob + ow + half);
+            if (two) {
+                ((LongVector) idxB.convertShape(VectorOperators.I2L, Simd.L, 0)).intoArray(indices, ob + ow + vl);
+                ((LongVector) idxB.convertShape(VectorOperators.I2L, Simd.L, 1)).intoArray(indices, ob + ow + vl + half);
+            }
         }
     }
 
@@ -183,7 +212,11 @@ public final class MaxPool2dKernel {
         }
     }
 
-    /** {@code gradIn} must be zero-filled; indices outside the plane (degenerate windows) are dropped. */
+    /**
+     * Each plane of {@code gradIn} is zero-filled here (by the thread that then scatters into it) and
+     * receives {@code gradOut} at the saved indices in output row-major order; indices outside the
+     * plane (degenerate windows) are dropped.
+     */
     public static void backward(PoolGeometry g, float[] gradOut, long[] indices, float[] gradIn) {
         int grain = Math.max(1, ActivationKernels.GRAIN / Math.max(1, g.inPlane()));
         Parallel.forRange(g.planes(), grain, (a, b) -> backwardPlanes(g, gradOut, indices, gradIn, a, b));
@@ -193,6 +226,7 @@ public final class MaxPool2dKernel {
         int inPlane = g.inPlane(), outPlane = g.outPlane();
         for (int p = from; p < to; p++) {
             int ib = p * inPlane, ob = p * outPlane;
+            java.util.Arrays.fill(gradIn, ib, ib + inPlane, 0f);
             for (int o = 0; o < outPlane; o++) {
                 long idx = indices[ob + o];
                 if (idx >= 0 && idx < inPlane) gradIn[ib + (int) idx] += gradOut[ob + o];

@@ -3,7 +3,7 @@ package dev.ember.kernels;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Max unpooling over contiguous planes: the output plane is zero-filled and each input value is
+ * Max unpooling over contiguous planes: each output plane is zero-filled (here, for float) and each input value is
  * written at its index (row-major, so a repeated index keeps the last value). Backward gathers.
  * Both run in parallel over planes only: each plane is written by one thread in the scalar order,
  * so "last write wins" holds exactly as in the single-threaded loop.
@@ -34,6 +34,7 @@ public final class MaxUnpool2dKernel {
         Parallel.forRange(planes, grain(inPlane), (a, b) -> {
             for (int p = a; p < b; p++) {
                 int ib = inOff + p * inPlane, xb = idxOff + p * inPlane, ob = p * outPlane;
+                java.util.Arrays.fill(out, ob, ob + outPlane, 0f);
                 for (int i = 0; i < inPlane; i++) {
                     long idx = indices[xb + i];
                     if (idx < 0 || idx >= outPlane) {
@@ -56,6 +57,7 @@ public final class MaxUnpool2dKernel {
         Parallel.forRange(planes, grain(inPlane), (a, b) -> {
             for (int p = a; p < b; p++) {
                 int ib = inOff + p * inPlane, xb = idxOff + p * inPlane, ob = p * outPlane;
+                java.util.Arrays.fill(out, ob, ob + outPlane, 0f);
                 for (int i = 0; i < inPlane; i++) out[ob + (int) indices[xb + i]] = in[ib + i];
             }
         });
@@ -66,6 +68,7 @@ public final class MaxUnpool2dKernel {
                                      int planes, int inPlane, int outPlane) {
         for (int p = 0; p < planes; p++) {
             int ib = inOff + p * inPlane, xb = idxOff + p * inPlane, ob = p * outPlane;
+            java.util.Arrays.fill(out, ob, ob + outPlane, 0f);
             for (int i = 0; i < inPlane; i++) out[ob + (int) indices[xb + i]] = in[ib + i];
         }
     }

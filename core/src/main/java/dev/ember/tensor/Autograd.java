@@ -74,9 +74,12 @@ public final class Autograd {
             throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of " + gradient.shape()
                     + " and output[0] has a shape of " + root.shape() + ".");
         }
+        Object callerStorage = gradient.dataRef();
+        Set<Object> handedOut = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        handedOut.add(callerStorage);
         try (var scope = GradMode.noGrad()) {
             if (root.gradFn() == null) {
-                accumulate(root, gradient);
+                accumulate(root, gradient, handedOut);
                 return;
             }
             List<Node> order = topologicalOrder(root.gradFn());
@@ -85,23 +88,38 @@ public final class Autograd {
             for (Node node : order) {
                 Tensor g = pending.remove(node);
                 if (g == null) continue;
-                if (node.retained != null) accumulate(node.retained, g);
+                if (node.retained != null) accumulate(node.retained, g, handedOut);
                 Tensor[] grads = node.apply(g);
                 if (!retainGraph) node.release();
                 for (int i = 0; i < node.producers.length; i++) {
                     if (!node.inputNeedsGrad[i] || grads[i] == null) continue;
                     if (node.producers[i] != null) pending.merge(node.producers[i], grads[i], Tensor::add);
-                    else accumulate(node.leaves[i], grads[i]);
+                    else accumulate(node.leaves[i], grads[i], handedOut);
                 }
             }
         }
     }
 
-    private static void accumulate(Tensor leaf, Tensor g) {
+    /**
+     * {@code leaf.grad = g} the first time, else {@code leaf.grad + g}. Like PyTorch's
+     * AccumulateGrad, a first gradient is taken over without a copy when nothing else can see its
+     * storage: a dense tensor over its whole array that is not the caller's gradient and has not
+     * been handed to another leaf in this pass. Otherwise it is cloned.
+     */
+    private static void accumulate(Tensor leaf, Tensor g, Set<Object> handedOut) {
         if (g.dtype() != leaf.dtype()) g = g.to(leaf.dtype());
         Tensor current = leaf.grad();
-        leaf.setGrad(current == null ? g.detach().clone() : current.add(g));
+        if (current != null) {
+            leaf.setGrad(current.add(g));
+        } else if (g.storageOffset() == 0 && g.isContiguous() && g.numel() == storageLength(g)
+                && handedOut.add(g.dataRef())) {
+            leaf.setGrad(g.detach());
+        } else {
+            leaf.setGrad(g.detach().clone());
+        }
     }
+
+    private static int storageLength(Tensor t) { return java.lang.reflect.Array.getLength(t.dataRef()); }
 
     /** Nodes reachable from {@code root}, each after every node that feeds gradient into it. */
     private static List<Node> topologicalOrder(Node root) {

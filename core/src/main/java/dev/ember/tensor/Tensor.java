@@ -115,6 +115,21 @@ public class Tensor {
 
     public static Tensor ones(DType dtype, int... shape) { return full(1, dtype, shape); }
 
+    /**
+     * A contiguous tensor whose contents are unspecified, for kernels that write every element
+     * (like ATen's {@code at::empty}); see {@code RawArrays}. Use {@link #empty} where zeros matter.
+     */
+    public static Tensor uninitialized(DType dtype, int... shape) {
+        int[] s = shape.clone();
+        return new Tensor(RawArrays.allocate(dtype, Shapes.numel(s)), dtype, s, Shapes.contiguousStrides(s), 0);
+    }
+
+    /** {@link #uninitialized(DType, int...)} with {@code t}'s dtype and shape. */
+    public static Tensor uninitializedLike(Tensor t) { return uninitialized(t.dtype, t.shape); }
+
+    /** Whether {@link #uninitialized} skips zeroing in this JVM (the jdk.internal.misc export is present). */
+    public static boolean uninitializedAllocationAvailable() { return RawArrays.available(); }
+
     /** Uninitialised in PyTorch; zero-filled here (Java arrays always are). */
     public static Tensor empty(int... shape) { return contiguous(DType.FLOAT32, shape); }
 

@@ -45,6 +45,13 @@ class KernelTwinsSimdTest {
         return a;
     }
 
+    /** What an uninitialised output may hold: kernels must not read it. */
+    static float[] garbage(int n) {
+        float[] a = new float[n];
+        Arrays.fill(a, Float.NaN);
+        return a;
+    }
+
     static int[] bits(float[] a) {
         int[] b = new int[a.length];
         for (int i = 0; i < a.length; i++) b[i] = Float.floatToIntBits(a[i]); // NaNs canonical, ±0 distinct
@@ -214,7 +221,7 @@ class KernelTwinsSimdTest {
                     float[] out2 = new float[outN];
                     MaxPool2dKernel.forward(g, in, off, out2, null);
                     assertBitEqual("max pool values without indices " + g, out2, wantOut);
-                    float[] grad = new float[g.planes() * g.inPlane()];
+                    float[] grad = garbage(g.planes() * g.inPlane()); // the kernel zero-fills each plane itself
                     MaxPool2dKernel.backward(g, gradOut, idx, grad);
                     assertBitEqual("max pool backward " + g, grad, wantGrad);
                 });
@@ -241,7 +248,7 @@ class KernelTwinsSimdTest {
                     float[] out = new float[outN];
                     AvgPool2dKernel.forward(g, m, in, off, out);
                     assertBitEqual("avg pool " + g + " " + m, out, want);
-                    float[] grad = new float[g.planes() * g.inPlane()];
+                    float[] grad = garbage(g.planes() * g.inPlane());
                     AvgPool2dKernel.backward(g, m, gradOut, grad);
                     assertBitEqual("avg pool backward " + g + " " + m, grad, wantGrad);
                 });
@@ -263,10 +270,10 @@ class KernelTwinsSimdTest {
             float[] wantGrad = new float[planes * inPlane];
             MaxUnpool2dKernel.backwardScalar(gradOut, idx, 0, wantGrad, planes, inPlane, outPlane);
             eachThreadCount(() -> {
-                float[] out = new float[planes * outPlane];
+                float[] out = garbage(planes * outPlane);
                 assertThat(MaxUnpool2dKernel.forwardChecked(in, 1, idx, 0, out, planes, inPlane, outPlane)).isEqualTo(-1);
                 assertBitEqual("unpool", out, want);
-                float[] out2 = new float[planes * outPlane];
+                float[] out2 = garbage(planes * outPlane);
                 MaxUnpool2dKernel.forward(in, 1, idx, 0, out2, planes, inPlane, outPlane);
                 assertBitEqual("unpool unchecked", out2, want);
                 float[] grad = new float[planes * inPlane];

@@ -26,7 +26,7 @@ public final class Activations {
     public static Tensor relu(Tensor x) {
         if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
         Tensor in = dense(x);
-        Tensor out = Tensor.emptyLike(in);
+        Tensor out = Tensor.uninitializedLike(in);
         reluInto(in, out);
         return recordRelu(out, x);
     }
@@ -36,7 +36,7 @@ public final class Activations {
         if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
         Autograd.checkInPlace(x);
         Tensor in = dense(x);
-        Tensor out = in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
+        Tensor out = in.sharesStorageWith(x) ? in : Tensor.uninitializedLike(in);
         reluInto(in, out);
         if (out != in) x.detach().copy_(out);
         Tensor y = x.detach();
@@ -58,7 +58,7 @@ public final class Activations {
 
     private static Tensor reluBackward(Tensor grad, Tensor y) {
         Tensor g = dense(grad), yd = dense(y);
-        Tensor gx = Tensor.emptyLike(g);
+        Tensor gx = Tensor.uninitializedLike(g);
         if (g.dtype() == DType.FLOAT32) ActivationKernels.reluBackward(g.floatStorage(), yd.floatStorage(), 0, gx.floatStorage(), g.numel());
         else ActivationKernels.reluBackward(g.doubleStorage(), yd.doubleStorage(), 0, gx.doubleStorage(), g.numel());
         return gx;
@@ -69,7 +69,7 @@ public final class Activations {
     public static Tensor leakyRelu(Tensor x, double negativeSlope) {
         requireFloat(x, "leaky_relu_cpu");
         Tensor in = dense(x);
-        Tensor out = Tensor.emptyLike(in);
+        Tensor out = Tensor.uninitializedLike(in);
         leakyInto(in, out, negativeSlope);
         return Autograd.record("LeakyReluBackward0", out,
                 g -> new Tensor[] {leakyBackward(g, in, negativeSlope)}, x);
@@ -80,7 +80,7 @@ public final class Activations {
         requireFloat(x, "leaky_relu_cpu");
         Autograd.checkInPlace(x);
         Tensor in = dense(x);
-        Tensor out = in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
+        Tensor out = in.sharesStorageWith(x) ? in : Tensor.uninitializedLike(in);
         leakyInto(in, out, negativeSlope);
         if (out != in) x.detach().copy_(out);
         Tensor y = x.detach();
@@ -106,7 +106,7 @@ public final class Activations {
 
     static Tensor leakyBackward(Tensor grad, Tensor x, double slope) {
         Tensor g = dense(grad), xd = dense(x);
-        Tensor gx = Tensor.emptyLike(g);
+        Tensor gx = Tensor.uninitializedLike(g);
         if (g.dtype() == DType.FLOAT32) {
             ActivationKernels.leakyReluBackward(g.floatStorage(), xd.floatStorage(), 0, gx.floatStorage(), g.numel(),
                     (float) slope);
@@ -138,7 +138,7 @@ public final class Activations {
         if (params != 1) for (int d = 2; d < x.dim(); d++) inner *= x.size(d);
         int ch = params == 1 ? 1 : channels, in = params == 1 ? Math.max(x.numel(), 1) : inner;
         Tensor xd = dense(x), w = dense(weight);
-        Tensor out = Tensor.emptyLike(xd);
+        Tensor out = Tensor.uninitializedLike(xd);
         int n = xd.numel();
         if (x.dtype() == DType.FLOAT32) {
             ActivationKernels.prelu(xd.floatStorage(), 0, w.floatStorage(), out.floatStorage(), n, ch, in);
@@ -148,7 +148,7 @@ public final class Activations {
         int[] wShape = weight.sizes();
         return Autograd.record("PreluBackward0", out, grad -> {
             Tensor g = dense(grad);
-            Tensor gx = Tensor.emptyLike(g), gw = Tensor.zeros(g.dtype(), wShape);
+            Tensor gx = Tensor.uninitializedLike(g), gw = Tensor.zeros(g.dtype(), wShape);
             if (g.dtype() == DType.FLOAT32) {
                 ActivationKernels.preluBackward(g.floatStorage(), xd.floatStorage(), 0, w.floatStorage(), gx.floatStorage(),
                         gw.floatStorage(), n, ch, in);
@@ -164,11 +164,11 @@ public final class Activations {
 
     public static Tensor sigmoid(Tensor x) {
         Tensor xd = dense(x.isFloatingPoint() ? x : x.detach().to(DType.FLOAT32));
-        Tensor out = Tensor.emptyLike(xd);
+        Tensor out = Tensor.uninitializedLike(xd);
         if (xd.dtype() == DType.FLOAT32) ActivationKernels.sigmoid(xd.floatStorage(), 0, out.floatStorage(), xd.numel());
         else ActivationKernels.sigmoid(xd.doubleStorage(), 0, out.doubleStorage(), xd.numel());
         return Autograd.record("SigmoidBackward0", out, grad -> {
-            Tensor g = dense(grad), gx = Tensor.emptyLike(g);
+            Tensor g = dense(grad), gx = Tensor.uninitializedLike(g);
             if (g.dtype() == DType.FLOAT32) ActivationKernels.sigmoidBackward(g.floatStorage(), out.floatStorage(), gx.floatStorage(), g.numel());
             else ActivationKernels.sigmoidBackward(g.doubleStorage(), out.doubleStorage(), gx.doubleStorage(), g.numel());
             return new Tensor[] {gx};
@@ -177,11 +177,11 @@ public final class Activations {
 
     public static Tensor tanh(Tensor x) {
         Tensor xd = dense(x.isFloatingPoint() ? x : x.detach().to(DType.FLOAT32));
-        Tensor out = Tensor.emptyLike(xd);
+        Tensor out = Tensor.uninitializedLike(xd);
         if (xd.dtype() == DType.FLOAT32) ActivationKernels.tanh(xd.floatStorage(), 0, out.floatStorage(), xd.numel());
         else ActivationKernels.tanh(xd.doubleStorage(), 0, out.doubleStorage(), xd.numel());
         return Autograd.record("TanhBackward0", out, grad -> {
-            Tensor g = dense(grad), gx = Tensor.emptyLike(g);
+            Tensor g = dense(grad), gx = Tensor.uninitializedLike(g);
             if (g.dtype() == DType.FLOAT32) ActivationKernels.tanhBackward(g.floatStorage(), out.floatStorage(), gx.floatStorage(), g.numel());
             else ActivationKernels.tanhBackward(g.doubleStorage(), out.doubleStorage(), gx.doubleStorage(), g.numel());
             return new Tensor[] {gx};
@@ -206,7 +206,7 @@ public final class Activations {
         requireFloat(x, "leaky_relu_cpu");
         double slope = rreluEvalSlope(lower, upper);
         Tensor in = dense(x);
-        Tensor out = Tensor.emptyLike(in);
+        Tensor out = Tensor.uninitializedLike(in);
         leakyInto(in, out, slope);
         return Autograd.record("RreluWithNoiseBackward0", out, g -> new Tensor[] {leakyBackward(g, in, slope)}, x);
     }

@@ -37,7 +37,7 @@ public final class LinearFunctional {
         Tensor b = bias == null ? null : Pooling.offsetFree(bias.detach().contiguous());
         int[] outShape = x.sizes();
         outShape[outShape.length - 1] = outF;
-        Tensor out = Tensor.zeros(x.dtype(), outShape);
+        Tensor out = Tensor.uninitialized(x.dtype(), outShape);
         if (x.dtype() == DType.FLOAT32) {
             Gemm.matmulNT(x2.floatStorage(), 0, w.floatStorage(), 0, out.floatStorage(), rows, outF, in);
             if (b != null) Gemm.addBias(out.floatStorage(), 0, b.floatStorage(), 0, rows, outF);
@@ -53,15 +53,15 @@ public final class LinearFunctional {
                 Tensor g = Pooling.offsetFree(grad.detach().contiguous());
                 float[] gs = g.floatStorage();
                 if (x.requiresGrad()) {
-                    gx = Tensor.zeros(DType.FLOAT32, xShape);   // (rows×in) = g (rows×out) · W (out×in)
+                    gx = Tensor.uninitialized(DType.FLOAT32, xShape);   // (rows×in) = g (rows×out) · W (out×in)
                     Gemm.gemm(rows, in, outF, gs, 0, outF, 1, w.floatStorage(), 0, in, 1, gx.floatStorage(), 0, in);
                 }
                 if (weight.requiresGrad()) {
-                    gw = Tensor.zeros(DType.FLOAT32, wShape);   // (out×in) = gᵀ (out×rows) · x (rows×in)
+                    gw = Tensor.uninitialized(DType.FLOAT32, wShape);   // (out×in) = gᵀ (out×rows) · x (rows×in)
                     Gemm.gemm(outF, in, rows, gs, 0, 1, outF, x2.floatStorage(), 0, in, 1, gw.floatStorage(), 0, in);
                 }
                 if (bias != null && bias.requiresGrad()) {
-                    gb = Tensor.zeros(DType.FLOAT32, outF);
+                    gb = Tensor.uninitialized(DType.FLOAT32, outF);
                     Gemm.columnSums(gs, 0, rows, outF, gb.floatStorage());
                 }
                 return new Tensor[] {gx, gw, gb};

@@ -38,9 +38,9 @@ public final class Pooling {
         }
         int[] outShape = outShape(input, g);
         Tensor x = input.detach().contiguous();
-        Tensor out = Tensor.zeros(input.dtype(), outShape);
+        Tensor out = Tensor.uninitialized(input.dtype(), outShape);
         boolean recording = Autograd.isRecording(input);
-        Tensor indices = returnIndices || recording ? Tensor.zeros(DType.INT64, outShape) : null;
+        Tensor indices = returnIndices || recording ? Tensor.uninitialized(DType.INT64, outShape) : null;
         long[] idx = indices == null ? null : indices.longStorage();
         if (input.dtype() == DType.FLOAT32) {
             MaxPool2dKernel.forward(g, x.floatStorage(), x.storageOffset(), out.floatStorage(), idx);
@@ -51,7 +51,7 @@ public final class Pooling {
             int[] inShape = input.sizes();
             Autograd.record("MaxPool2DWithIndicesBackward0", out, grad -> {
                 Tensor go = offsetFree(grad.contiguous());
-                Tensor gi = Tensor.zeros(grad.dtype(), inShape);
+                Tensor gi = gradBuffer(grad.dtype(), inShape);
                 if (grad.dtype() == DType.FLOAT32) {
                     MaxPool2dKernel.backward(g, go.floatStorage(), idx, gi.floatStorage());
                 } else {
@@ -87,7 +87,7 @@ public final class Pooling {
         AvgPool2dKernel.Mode mode = new AvgPool2dKernel.Mode(o.countIncludePad(), o.divisorOverride());
         int[] outShape = outShape(input, g);
         Tensor x = input.detach().contiguous();
-        Tensor out = Tensor.zeros(input.dtype(), outShape);
+        Tensor out = Tensor.uninitialized(input.dtype(), outShape);
         switch (input.dtype()) {
             case FLOAT32 -> AvgPool2dKernel.forward(g, mode, x.floatStorage(), x.storageOffset(), out.floatStorage());
             case FLOAT64 -> AvgPool2dKernel.forward(g, mode, x.doubleStorage(), x.storageOffset(), out.doubleStorage());
@@ -96,7 +96,7 @@ public final class Pooling {
         int[] inShape = input.sizes();
         return Autograd.record("AvgPool2DBackward0", out, grad -> {
             Tensor go = offsetFree(grad.contiguous());
-            Tensor gi = Tensor.zeros(grad.dtype(), inShape);
+            Tensor gi = gradBuffer(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) AvgPool2dKernel.backward(g, mode, go.floatStorage(), gi.floatStorage());
             else AvgPool2dKernel.backward(g, mode, go.doubleStorage(), gi.doubleStorage());
             return new Tensor[] {gi};
@@ -145,7 +145,7 @@ public final class Pooling {
         outShape[outShape.length - 2] = size[0];
         outShape[outShape.length - 1] = size[1];
         int outPlane = Math.multiplyExact(size[0], size[1]);
-        Tensor out = Tensor.zeros(input.dtype(), outShape);
+        Tensor out = gradBuffer(input.dtype(), outShape); // float planes are zero-filled by the kernel
         if (out.numel() == 0 && outPlane == 0) return recordUnpool(out, input, indices, 0, 0, 0);
         int planes = input.dim() == 4 ? input.size(0) * input.size(1) : input.size(0);
         int inPlane = input.size(-1) * input.size(-2);
@@ -171,7 +171,7 @@ public final class Pooling {
         int[] inShape = input.sizes();
         return Autograd.record("MaxUnpool2DBackward0", out, grad -> {
             Tensor go = offsetFree(grad.contiguous());
-            Tensor gi = Tensor.zeros(grad.dtype(), inShape);
+            Tensor gi = Tensor.uninitialized(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) {
                 MaxUnpool2dKernel.backward(go.floatStorage(), idx.longStorage(), 0, gi.floatStorage(), planes, inPlane,
                         outPlane);
@@ -282,6 +282,11 @@ public final class Pooling {
         s[s.length - 2] = g.outH();
         s[s.length - 1] = g.outW();
         return s;
+    }
+
+    /** float32: unspecified contents (the float kernels zero each plane themselves); other dtypes: zeros. */
+    static Tensor gradBuffer(DType dtype, int[] shape) {
+        return dtype == DType.FLOAT32 ? Tensor.uninitialized(dtype, shape) : Tensor.zeros(dtype, shape);
     }
 
     /** A contiguous tensor whose storage starts at its first element (a copy only when it does not). */
