@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +31,7 @@ class RandomTablesTest {
 
     /** Records with float64 results that depend on libm (normal paths (b), (c)). */
     static final Set<String> LIBM = Set.of("randn_f64", "normal_f64", "randn_cache_f64",
-            "randn_cache_mixed", "randn_like_t_f64", "randn5_f64_after_state");
+            "randn_cache_mixed", "randn_like_t_f64", "randn5_f64_after_state", "sha256_randn_f64");
 
     private static final Set<String> INPUTS = Set.of("rrelu_input_f32", "rrelu_input_f64");
 
@@ -51,7 +53,7 @@ class RandomTablesTest {
     @TestFactory
     Stream<DynamicTest> libmRecordsWithJavaMath() {
         return TorchTables.all().stream()
-                .filter(e -> LIBM.contains(e.name()))
+                .filter(e -> LIBM.contains(e.name()) && !e.name().startsWith("sha256_"))
                 .map(e -> dynamicTest(e.toString(), () -> {
                     long[] got = replay(e, Libm.JAVA);
                     assertEquals(e.values().length, got.length);
@@ -68,7 +70,7 @@ class RandomTablesTest {
         int total = 0;
         int differ = 0;
         for (TorchTables.Entry e : TorchTables.all()) {
-            if (!LIBM.contains(e.name())) {
+            if (!LIBM.contains(e.name()) || e.name().startsWith("sha256_")) {
                 continue;
             }
             long[] got = replay(e, Libm.JAVA);
@@ -291,6 +293,75 @@ class RandomTablesTest {
                 NormalKernels.normal(h, a, 0, 5, 0, 1, m);
                 return bits(a);
             }
+            case "cache_survives_block_paths": {
+                NormalKernels.normal(g, new float[3], 0, 3, 0, 1, m);
+                NormalKernels.normal(g, new float[16], 0, 16, 0, 1, m);
+                NormalKernels.normal(g, new double[16], 0, 16, 0, 1, m);
+                float[] a = new float[1];
+                NormalKernels.normal(g, a, 0, 1, 0, 1, m);
+                return bits(a);
+            }
+            case "linear_0_4_then_rand2": {
+                float[] b = new float[4];
+                LinearInit.resetParameters(g, new float[0], b, 0, 4);
+                float[] r = new float[2];
+                RandomKernels.uniform(g, r, 0, 2, 0, 1);
+                return new long[] {bits(b)[0], bits(b)[1], bits(b)[2], bits(b)[3], bits(r)[0], bits(r)[1]};
+            }
+            case "rrelu_transposed_noise_f32": {
+                // x = tensor(input).reshape(5, 4).t(): logical (i, j) = input[4j + i]; torch visits logical order
+                TorchTables.Entry in = TorchTables.find("rrelu_input_f32", 0);
+                float[] x = new float[20];
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 5; j++) {
+                        x[i * 5 + j] = in.f32(4 * j + i);
+                    }
+                }
+                float[] noise = new float[20];
+                RandomKernels.rreluNoise(g, x, 0, noise, 0, new float[20], 0, 20, 1.0 / 8, 1.0 / 3);
+                return bits(noise);
+            }
+            case "sha256_rand_f32": {
+                float[] a = new float[n];
+                RandomKernels.uniform(g, a, 0, n, 0, 1);
+                return sha256(a);
+            }
+            case "sha256_uniform_f32": {
+                float[] a = new float[n];
+                RandomKernels.uniform(g, a, 0, n, -0.03571428571428571, 0.03571428571428571);
+                return sha256(a);
+            }
+            case "sha256_randn_f32": {
+                float[] a = new float[n];
+                NormalKernels.normal(g, a, 0, n, 0, 1, m);
+                return sha256(a);
+            }
+            case "sha256_normal_f32": {
+                float[] a = new float[n];
+                NormalKernels.normal(g, a, 0, n, -1.25, 0.3, m);
+                return sha256(a);
+            }
+            case "sha256_randn_f64": {
+                double[] a = new double[n];
+                NormalKernels.normal(g, a, 0, n, 0, 1, m);
+                return sha256(a);
+            }
+            case "sha256_randint_0_2p40": {
+                long[] a = randint(g, n, 0, 1L << 40);
+                ByteBuffer b = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+                b.asLongBuffer().put(a);
+                return sha256(b.array());
+            }
+            case "sha256_bernoulli_f32": {
+                float[] a = new float[n];
+                RandomKernels.bernoulli(g, a, 0, n, 0.5);
+                return sha256(a);
+            }
+            case "sha256_randn_like_t_f32": {
+                float[] a = new float[n];
+                NormalKernels.normalSerial(g, a, 0, n, 0, 1, m);
+                return sha256(a);
+            }
             case "initial_seed":
                 return new long[] {g.initialSeed()};
             case "generator_default_seed":
@@ -318,6 +389,27 @@ class RandomTablesTest {
             r.add((long) Float.floatToRawIntBits(v) & 0xFFFFFFFFL);
         }
         return r.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long[] sha256(float[] a) {
+        ByteBuffer b = ByteBuffer.allocate(4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(a);
+        return sha256(b.array());
+    }
+
+    private static long[] sha256(double[] a) {
+        ByteBuffer b = ByteBuffer.allocate(8 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(a);
+        return sha256(b.array());
+    }
+
+    private static long[] sha256(byte[] bytes) {
+        try {
+            ByteBuffer d = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new long[] {d.getLong(), d.getLong(), d.getLong(), d.getLong()};
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     static long[] bits(float[] a) {
