@@ -31,6 +31,9 @@ final class GlibcLibm implements Libm {
             Linker l = Linker.nativeLinker();
             FunctionDescriptor dd = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
             var lookup = l.defaultLookup();
+            if (lookup.find("gnu_get_libc_version").isEmpty()) {
+                return Optional.empty(); // not glibc (e.g. musl): not what torch was measured with
+            }
             return Optional.of(new GlibcLibm(
                     l.downcallHandle(lookup.find("log").orElseThrow(), dd),
                     l.downcallHandle(lookup.find("sin").orElseThrow(), dd),
