@@ -1,8 +1,11 @@
 package dev.ember.nn.functional;
 
 import dev.ember.kernels.ActivationKernels;
+import dev.ember.random.Generator;
+import dev.ember.random.RandomKernels;
 import dev.ember.tensor.Autograd;
 import dev.ember.tensor.DType;
+import dev.ember.tensor.Node;
 import dev.ember.tensor.Tensor;
 
 /**
@@ -222,6 +225,26 @@ public final class Activations {
     public static Tensor rreluTrain(Tensor x, double lower, double upper, boolean inplace) {
         checkRreluBounds(lower, upper);
         requireFloat(x, "rrelu_with_noise_out_cpu");
-        throw new UnsupportedOperationException("RReLU training mode needs the random generator (not wired yet)");
+        if (inplace) Autograd.checkInPlace(x);
+        Tensor in = dense(x);
+        Tensor noise = Tensor.emptyLike(in);
+        Tensor out = inplace && in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
+        int n = in.numel();
+        Generator g = Generator.defaultGenerator();
+        if (in.dtype() == DType.FLOAT32) {
+            RandomKernels.rreluNoise(g, in.floatStorage(), 0, noise.floatStorage(), 0, out.floatStorage(), 0, n, lower, upper);
+        } else {
+            RandomKernels.rreluNoise(g, in.doubleStorage(), 0, noise.doubleStorage(), 0, out.doubleStorage(), 0, n, lower,
+                    upper);
+        }
+        Node.Backward backward = grad -> {
+            Tensor gd = dense(grad), gx = Tensor.emptyLike(gd);
+            if (gd.dtype() == DType.FLOAT32) ActivationKernels.mul(gd.floatStorage(), noise.floatStorage(), gx.floatStorage(), n);
+            else ActivationKernels.mul(gd.doubleStorage(), noise.doubleStorage(), gx.doubleStorage(), n);
+            return new Tensor[] {gx};
+        };
+        if (!inplace) return Autograd.record("RreluWithNoiseBackward0", out, backward, x);
+        if (out != in) x.detach().copy_(out);
+        return Autograd.recordInPlace("RreluWithNoiseBackward1", x, backward);
     }
 }
