@@ -203,18 +203,18 @@ public class Tensor {
         return TensorRandom.normal_(contiguous(dtype, size), 0, 1, g);
     }
 
-    /** {@code torch.randint(high, size)}: int64 values in [0, high). */
-    public static Tensor randint(long high, int... size) { return randint(0, high, size); }
+    /** {@code torch.randint(high, size)}: int64 values in [0, high). The size is a {@link Size}, as PyTorch's tuple. */
+    public static Tensor randint(long high, Size size) { return randint(0, high, size); }
 
-    public static Tensor randint(long low, long high, int... size) { return randint(low, high, DType.INT64, size); }
+    public static Tensor randint(long low, long high, Size size) { return randint(low, high, DType.INT64, size); }
 
     /** {@code torch.randint(low, high, size, dtype=…)}. */
-    public static Tensor randint(long low, long high, DType dtype, int... size) {
+    public static Tensor randint(long low, long high, DType dtype, Size size) {
         return randint(Generator.defaultGenerator(), low, high, dtype, size);
     }
 
-    public static Tensor randint(Generator g, long low, long high, DType dtype, int... size) {
-        return TensorRandom.randint_(contiguous(dtype, size), low, high, g);
+    public static Tensor randint(Generator g, long low, long high, DType dtype, Size size) {
+        return TensorRandom.randint_(contiguous(dtype, size.dims()), low, high, g);
     }
 
     public static Tensor randLike(Tensor t) { return TensorRandom.uniform_(like(t, t.dtype), 0, 1, Generator.defaultGenerator()); }
