@@ -99,7 +99,7 @@ final class TensorRandom {
 
     private static void requireFloat(Tensor t, String kernel) {
         if (!t.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + MathOps.capital(t.dtype()) + "'");
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + t.dtype().scalarTypeName() + "'");
         }
     }
 }

@@ -20,7 +20,7 @@ public final class Activations {
 
     private static void requireFloat(Tensor x, String kernel) {
         if (!x.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + Pooling.capital(x.dtype()) + "'");
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + x.dtype().scalarTypeName() + "'");
         }
     }
 
@@ -132,8 +132,8 @@ public final class Activations {
                     + "numbers = " + params + " and channel size = " + channels + ".");
         }
         if (x.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + Pooling.capital(x.dtype()) + " but found "
-                    + Pooling.capital(weight.dtype()) + " (prelu input " + x.dtype().torchName() + ", weight "
+            throw new IllegalArgumentException("expected scalar type " + x.dtype().scalarTypeName() + " but found "
+                    + weight.dtype().scalarTypeName() + " (prelu input " + x.dtype().torchName() + ", weight "
                     + weight.dtype().torchName() + ")");
         }
         requireFloat(x, "prelu_cpu");

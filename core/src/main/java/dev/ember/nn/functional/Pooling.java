@@ -29,7 +29,7 @@ public final class Pooling {
         }
         PoolGeometry g = geometry(input, k, s, p, d, o.ceilMode(), true);
         if (!input.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"max_pool2d\" not implemented for '" + capital(input.dtype()) + "'");
+            throw new IllegalArgumentException("\"max_pool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         int[] outShape = outShape(input, g);
         Tensor x = input.detach().contiguous();
@@ -106,7 +106,7 @@ public final class Pooling {
         int[] size = unpoolOutputSize(input, k, s, p, outputSize);
         if (indices.dtype() != DType.INT64) {
             throw new IllegalArgumentException("elements in indices should be type int64 but got: "
-                    + capital(indices.dtype()));
+                    + indices.dtype().scalarTypeName());
         }
         if (!indices.shape().equals(input.shape())) {
             throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
@@ -128,7 +128,7 @@ public final class Pooling {
             }
         }
         if (!input.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + capital(input.dtype()) + "'");
+            throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         if (size[0] < 0 || size[1] < 0) {
             throw new IllegalArgumentException("max_unpool2d: invalid output_size " + Shapes.str(size)
@@ -280,12 +280,4 @@ public final class Pooling {
         return t.storageOffset() == 0 && t.isContiguous() ? t : t.detach().clone();
     }
 
-    static String capital(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 }
