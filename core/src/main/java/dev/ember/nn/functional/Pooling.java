@@ -6,6 +6,7 @@ import dev.ember.kernels.MaxUnpool2dKernel;
 import dev.ember.kernels.PoolGeometry;
 import dev.ember.tensor.Autograd;
 import dev.ember.tensor.DType;
+import dev.ember.tensor.PyRepr;
 import dev.ember.tensor.Shapes;
 import dev.ember.tensor.Tensor;
 
@@ -178,7 +179,7 @@ public final class Pooling {
     static int[] unpoolOutputSize(Tensor input, int[] k, int[] s, int[] p, int[] outputSize) {
         if (s.length < k.length || p.length < k.length) {
             throw new IllegalArgumentException("tuple index out of range: max_unpool2d got kernel_size "
-                    + Shapes.tuple(k) + ", stride " + Shapes.tuple(s) + " and padding " + Shapes.tuple(p));
+                    + PyRepr.tuple(k) + ", stride " + PyRepr.tuple(s) + " and padding " + PyRepr.tuple(p));
         }
         if (input.dim() < k.length) {
             throw new IllegalArgumentException("max_unpool2d: input of shape " + input.shape()
