@@ -278,7 +278,7 @@ final class MathOps {
         int m = a.size(0), k = a.size(1), n = b.size(1);
         DType t = a.dtype();
         if (!t.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + capital(t) + "'");
+            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + t.scalarTypeName() + "'");
         }
         Tensor ac = a.detach().contiguous(), bt = b.detach().t().contiguous();
         Tensor out = Tensor.contiguous(t, new int[] {m, n});
@@ -292,14 +292,6 @@ final class MathOps {
         return out;
     }
 
-    static String capital(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 
     static Tensor matmul(Tensor a, Tensor b) {
         if (a.dim() == 0 || b.dim() == 0) {

@@ -68,11 +68,4 @@ public final class Shapes {
         return j.toString();
     }
 
-    /** {@code (1, 3)}, Python's tuple form ({@code (2,)} for one element). */
-    public static String tuple(int[] shape) {
-        if (shape.length == 1) return "(" + shape[0] + ",)";
-        StringJoiner j = new StringJoiner(", ", "(", ")");
-        for (int d : shape) j.add(Integer.toString(d));
-        return j.toString();
-    }
 }

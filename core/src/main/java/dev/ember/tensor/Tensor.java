@@ -1,5 +1,6 @@
 package dev.ember.tensor;
 
+import dev.ember.random.Generator;
 import java.util.Arrays;
 
 /**
@@ -152,13 +153,101 @@ public class Tensor {
         return wrap(v, v.length);
     }
 
-    public static Tensor zerosLike(Tensor t) { return contiguous(t.dtype, t.shape); }
+    /**
+     * A new tensor laid out like {@code t} ({@code torch.preserve_format}): the same strides when
+     * {@code t} is a dense permutation such as a transpose, otherwise contiguous.
+     */
+    static Tensor like(Tensor t, DType dtype) {
+        if (t.isContiguous() || !t.isNonOverlappingAndDense()) return contiguous(dtype, t.shape);
+        return new Tensor(allocate(dtype, t.numel()), dtype, t.shape.clone(), t.strides.clone(), 0);
+    }
 
-    public static Tensor onesLike(Tensor t) { return full(1, t.dtype, t.shape); }
+    private boolean isNonOverlappingAndDense() {
+        Integer[] dims = new Integer[shape.length];
+        for (int i = 0; i < dims.length; i++) dims[i] = i;
+        Arrays.sort(dims, (a, b) -> Integer.compare(strides[a], strides[b]));
+        int expected = 1;
+        for (int d : dims) {
+            if (shape[d] == 1) continue;
+            if (strides[d] != expected) return false;
+            expected *= shape[d];
+        }
+        return true;
+    }
 
-    public static Tensor fullLike(Tensor t, double value) { return full(value, t.dtype, t.shape); }
+    public static Tensor zerosLike(Tensor t) { return like(t, t.dtype); }
 
-    public static Tensor emptyLike(Tensor t) { return contiguous(t.dtype, t.shape); }
+    public static Tensor onesLike(Tensor t) { return like(t, t.dtype).fill_(1); }
+
+    public static Tensor fullLike(Tensor t, double value) { return like(t, t.dtype).fill_(value); }
+
+    public static Tensor emptyLike(Tensor t) { return like(t, t.dtype); }
+
+    // ---------------------------------------------------------------- random (default or given generator)
+
+    /** {@code torch.rand(size)}: uniform [0, 1) float32 from the default generator. */
+    public static Tensor rand(int... size) { return rand(Generator.defaultGenerator(), DType.FLOAT32, size); }
+
+    public static Tensor rand(DType dtype, int... size) { return rand(Generator.defaultGenerator(), dtype, size); }
+
+    public static Tensor rand(Generator g, DType dtype, int... size) {
+        return TensorRandom.uniform_(contiguous(dtype, size), 0, 1, g);
+    }
+
+    /** {@code torch.randn(size)}: standard normal float32 from the default generator. */
+    public static Tensor randn(int... size) { return randn(Generator.defaultGenerator(), DType.FLOAT32, size); }
+
+    public static Tensor randn(DType dtype, int... size) { return randn(Generator.defaultGenerator(), dtype, size); }
+
+    public static Tensor randn(Generator g, DType dtype, int... size) {
+        return TensorRandom.normal_(contiguous(dtype, size), 0, 1, g);
+    }
+
+    /** {@code torch.randint(high, size)}: int64 values in [0, high). The size is a {@link Size}, as PyTorch's tuple. */
+    public static Tensor randint(long high, Size size) { return randint(0, high, size); }
+
+    public static Tensor randint(long low, long high, Size size) { return randint(low, high, DType.INT64, size); }
+
+    /** {@code torch.randint(low, high, size, dtype=…)}. */
+    public static Tensor randint(long low, long high, DType dtype, Size size) {
+        return randint(Generator.defaultGenerator(), low, high, dtype, size);
+    }
+
+    public static Tensor randint(Generator g, long low, long high, DType dtype, Size size) {
+        return TensorRandom.randint_(contiguous(dtype, size.dims()), low, high, g);
+    }
+
+    public static Tensor randLike(Tensor t) { return TensorRandom.uniform_(like(t, t.dtype), 0, 1, Generator.defaultGenerator()); }
+
+    public static Tensor randnLike(Tensor t) { return randnLike(t, t.dtype); }
+
+    /** {@code torch.randn_like(t, dtype=…)}: laid out like {@code t}, filled in memory order. */
+    public static Tensor randnLike(Tensor t, DType dtype) {
+        return TensorRandom.normal_(like(t, dtype), 0, 1, Generator.defaultGenerator());
+    }
+
+    public static Tensor randintLike(Tensor t, long low, long high) {
+        return TensorRandom.randint_(like(t, t.dtype), low, high, Generator.defaultGenerator());
+    }
+
+    /** Fills with uniform values in [from, to) from the default generator, like {@code uniform_}. */
+    public Tensor uniform_(double from, double to) { return TensorRandom.uniform_(this, from, to, Generator.defaultGenerator()); }
+
+    public Tensor uniform_(double from, double to, Generator g) { return TensorRandom.uniform_(this, from, to, g); }
+
+    public Tensor normal_(double mean, double std) { return TensorRandom.normal_(this, mean, std, Generator.defaultGenerator()); }
+
+    public Tensor normal_(double mean, double std, Generator g) { return TensorRandom.normal_(this, mean, std, g); }
+
+    /** Each element becomes 1 with probability {@code p}, else 0 ({@code bernoulli_(p)}; non-MKL algorithm). */
+    public Tensor bernoulli_(double p) { return TensorRandom.bernoulli_(this, p, Generator.defaultGenerator()); }
+
+    public Tensor bernoulli_(double p, Generator g) { return TensorRandom.bernoulli_(this, p, g); }
+
+    /** Fills with integers in [low, high), like {@code random_(low, high)}. */
+    public Tensor random_(long low, long high) { return TensorRandom.randint_(this, low, high, Generator.defaultGenerator()); }
+
+    public Tensor random_(long low, long high, Generator g) { return TensorRandom.randint_(this, low, high, g); }
 
     // ---------------------------------------------------------------- metadata
 

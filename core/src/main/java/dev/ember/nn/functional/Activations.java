@@ -1,8 +1,11 @@
 package dev.ember.nn.functional;
 
 import dev.ember.kernels.ActivationKernels;
+import dev.ember.random.Generator;
+import dev.ember.random.RandomKernels;
 import dev.ember.tensor.Autograd;
 import dev.ember.tensor.DType;
+import dev.ember.tensor.Node;
 import dev.ember.tensor.Tensor;
 
 /**
@@ -17,7 +20,7 @@ public final class Activations {
 
     private static void requireFloat(Tensor x, String kernel) {
         if (!x.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + Pooling.capital(x.dtype()) + "'");
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + x.dtype().scalarTypeName() + "'");
         }
     }
 
@@ -129,8 +132,8 @@ public final class Activations {
                     + "numbers = " + params + " and channel size = " + channels + ".");
         }
         if (x.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + Pooling.capital(x.dtype()) + " but found "
-                    + Pooling.capital(weight.dtype()) + " (prelu input " + x.dtype().torchName() + ", weight "
+            throw new IllegalArgumentException("expected scalar type " + x.dtype().scalarTypeName() + " but found "
+                    + weight.dtype().scalarTypeName() + " (prelu input " + x.dtype().torchName() + ", weight "
                     + weight.dtype().torchName() + ")");
         }
         requireFloat(x, "prelu_cpu");
@@ -222,6 +225,26 @@ public final class Activations {
     public static Tensor rreluTrain(Tensor x, double lower, double upper, boolean inplace) {
         checkRreluBounds(lower, upper);
         requireFloat(x, "rrelu_with_noise_out_cpu");
-        throw new UnsupportedOperationException("RReLU training mode needs the random generator (not wired yet)");
+        if (inplace) Autograd.checkInPlace(x);
+        Tensor in = dense(x);
+        Tensor noise = Tensor.emptyLike(in);
+        Tensor out = inplace && in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
+        int n = in.numel();
+        Generator g = Generator.defaultGenerator();
+        if (in.dtype() == DType.FLOAT32) {
+            RandomKernels.rreluNoise(g, in.floatStorage(), 0, noise.floatStorage(), 0, out.floatStorage(), 0, n, lower, upper);
+        } else {
+            RandomKernels.rreluNoise(g, in.doubleStorage(), 0, noise.doubleStorage(), 0, out.doubleStorage(), 0, n, lower,
+                    upper);
+        }
+        Node.Backward backward = grad -> {
+            Tensor gd = dense(grad), gx = Tensor.emptyLike(gd);
+            if (gd.dtype() == DType.FLOAT32) ActivationKernels.mul(gd.floatStorage(), noise.floatStorage(), gx.floatStorage(), n);
+            else ActivationKernels.mul(gd.doubleStorage(), noise.doubleStorage(), gx.doubleStorage(), n);
+            return new Tensor[] {gx};
+        };
+        if (!inplace) return Autograd.record("RreluWithNoiseBackward0", out, backward, x);
+        if (out != in) x.detach().copy_(out);
+        return Autograd.recordInPlace("RreluWithNoiseBackward1", x, backward);
     }
 }

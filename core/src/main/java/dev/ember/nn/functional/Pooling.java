@@ -6,6 +6,7 @@ import dev.ember.kernels.MaxUnpool2dKernel;
 import dev.ember.kernels.PoolGeometry;
 import dev.ember.tensor.Autograd;
 import dev.ember.tensor.DType;
+import dev.ember.tensor.PyRepr;
 import dev.ember.tensor.Shapes;
 import dev.ember.tensor.Tensor;
 
@@ -29,7 +30,7 @@ public final class Pooling {
         }
         PoolGeometry g = geometry(input, k, s, p, d, o.ceilMode(), true);
         if (!input.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"max_pool2d\" not implemented for '" + capital(input.dtype()) + "'");
+            throw new IllegalArgumentException("\"max_pool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         int[] outShape = outShape(input, g);
         Tensor x = input.detach().contiguous();
@@ -106,7 +107,7 @@ public final class Pooling {
         int[] size = unpoolOutputSize(input, k, s, p, outputSize);
         if (indices.dtype() != DType.INT64) {
             throw new IllegalArgumentException("elements in indices should be type int64 but got: "
-                    + capital(indices.dtype()));
+                    + indices.dtype().scalarTypeName());
         }
         if (!indices.shape().equals(input.shape())) {
             throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
@@ -128,7 +129,7 @@ public final class Pooling {
             }
         }
         if (!input.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + capital(input.dtype()) + "'");
+            throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         if (size[0] < 0 || size[1] < 0) {
             throw new IllegalArgumentException("max_unpool2d: invalid output_size " + Shapes.str(size)
@@ -178,7 +179,7 @@ public final class Pooling {
     static int[] unpoolOutputSize(Tensor input, int[] k, int[] s, int[] p, int[] outputSize) {
         if (s.length < k.length || p.length < k.length) {
             throw new IllegalArgumentException("tuple index out of range: max_unpool2d got kernel_size "
-                    + Shapes.tuple(k) + ", stride " + Shapes.tuple(s) + " and padding " + Shapes.tuple(p));
+                    + PyRepr.tuple(k) + ", stride " + PyRepr.tuple(s) + " and padding " + PyRepr.tuple(p));
         }
         if (input.dim() < k.length) {
             throw new IllegalArgumentException("max_unpool2d: input of shape " + input.shape()
@@ -280,12 +281,4 @@ public final class Pooling {
         return t.storageOffset() == 0 && t.isContiguous() ? t : t.detach().clone();
     }
 
-    static String capital(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 }
