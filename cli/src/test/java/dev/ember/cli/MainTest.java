@@ -20,7 +20,7 @@ class MainTest {
     void helpListsTheCommands() {
         String[] r = run("--help");
         assertThat(r[0]).isEqualTo("0");
-        assertThat(r[1]).contains("tutorial").contains("parity");
+        assertThat(r[1]).contains("tutorial", "pool", "plot", "parity");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ember.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +15,11 @@ public final class Tutorial {
 
     /** Runs every example; {@code image} null means the bundled sample. Returns the pictures written. */
     public static List<Path> run(PrintStream out, Path image, Path outDir) throws IOException {
+        return run(TutorialContext.writer(out), image, outDir);
+    }
+
+    /** As {@link #run(PrintStream, Path, Path)}, printing to a writer. */
+    public static List<Path> run(PrintWriter out, Path image, Path outDir) throws IOException {
         TutorialContext ctx = TutorialContext.start(out, image, outDir);
         run(ctx);
         return ctx.savedFiles();

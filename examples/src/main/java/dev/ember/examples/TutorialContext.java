@@ -9,6 +9,7 @@ import dev.ember.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +24,14 @@ public final class TutorialContext {
     /** The seed of the tutorial's {@code set_seed(1)}. */
     public static final long SEED = 1;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Path outDir;
     private final Path imageFile;
     private final List<Path> saved = new ArrayList<>();
     private Tensor imgTensor;
     private Tensor imgMaxpool;
 
-    private TutorialContext(PrintStream out, Path imageFile, Path outDir) {
+    private TutorialContext(PrintWriter out, Path imageFile, Path outDir) {
         this.out = out;
         this.imageFile = imageFile;
         this.outDir = outDir;
@@ -40,7 +41,7 @@ public final class TutorialContext {
      * Creates {@code outDir}, seeds the default generator ({@code set_seed(1)}) and loads the picture
      * ({@code image}, or the bundled CC0 sample copied into {@code outDir} when null), printing both steps.
      */
-    public static TutorialContext start(PrintStream out, Path image, Path outDir) throws IOException {
+    public static TutorialContext start(PrintWriter out, Path image, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         TutorialContext ctx = new TutorialContext(out, image != null ? image : outDir.resolve(SampleImage.FILE_NAME), outDir);
         out.println("# ================================= set_seed(1): torch.manual_seed(1), the random examples repeat");
@@ -63,10 +64,13 @@ public final class TutorialContext {
                 default -> throw new IllegalArgumentException("usage: [--image FILE] [--out DIR], not " + args[i]);
             }
         }
-        return start(System.out, image, out);
+        return start(writer(System.out), image, out);
     }
 
-    public PrintStream out() { return out; }
+    public PrintWriter out() { return out; }
+
+    /** A writer on {@code out} in its charset that flushes each line. */
+    static PrintWriter writer(PrintStream out) { return new PrintWriter(new java.io.OutputStreamWriter(out, out.charset()), true); }
 
     public void section(String title) { out.println("# ================ " + title); }
 

@@ -22,16 +22,24 @@ class FiguresAndSampleTest {
     }
 
     @Test
-    void panelsShareTheTallestHeightSideBySide(@TempDir Path dir) throws Exception {
+    void panelsShareOneHeightSideBySide(@TempDir Path dir) throws Exception {
         Tensor big = Tensor.full(0.5, 3, 64, 64);
         Tensor small = Tensor.zeros(1, 32, 32);
         Path out = dir.resolve("fig.png");
         Figures.sideBySide(List.of(new Figures.Panel("big", big), new Figures.Panel("small", small)), out);
         BufferedImage fig = ImageIO.read(out.toFile());
-        assertThat(fig.getWidth()).isEqualTo(16 + 64 + 20 + 64 + 16);
-        assertThat(fig.getHeight()).isEqualTo(16 + 30 + 64 + 16);
+        assertThat(fig.getWidth()).isEqualTo(16 + 256 + 20 + 256 + 16); // small panels are enlarged to 256
+        assertThat(fig.getHeight()).isEqualTo(16 + 30 + 256 + 16);
         int y = 16 + 30 + 10;
         assertThat(fig.getRGB(16 + 5, y) & 0xFFFFFF).isEqualTo(0x7F7F7F); // 0.5 → 127, as transform_invert
-        assertThat(fig.getRGB(16 + 64 + 20 + 60, y) & 0xFFFFFF).isEqualTo(0x000000); // grey panel enlarged ×2
+        assertThat(fig.getRGB(16 + 256 + 20 + 250, y) & 0xFFFFFF).isEqualTo(0x000000); // grey shown as grey
+    }
+
+    @Test
+    void aTitleWiderThanItsPanelWidensTheSlot() {
+        String title = "a title far wider than the sixty-four pixel panel below it";
+        BufferedImage fig = Figures.sideBySide(List.of(new Figures.Panel(title, Tensor.zeros(3, 300, 64))));
+        assertThat(fig.getWidth()).isGreaterThan(16 + 64 + 16 + 200);
+        assertThat(fig.getHeight()).isEqualTo(16 + 30 + 300 + 16);
     }
 }
