@@ -76,7 +76,7 @@ public final class Autograd {
         }
         try (var scope = GradMode.noGrad()) {
             if (root.gradFn() == null) {
-                accumulate(root, gradient);
+                accumulate(root, gradient, true);
                 return;
             }
             List<Node> order = topologicalOrder(root.gradFn());
@@ -85,22 +85,29 @@ public final class Autograd {
             for (Node node : order) {
                 Tensor g = pending.remove(node);
                 if (g == null) continue;
-                if (node.retained != null) accumulate(node.retained, g);
+                if (node.retained != null) accumulate(node.retained, g, false);
                 Tensor[] grads = node.apply(g);
                 if (!retainGraph) node.release();
                 for (int i = 0; i < node.producers.length; i++) {
                     if (!node.inputNeedsGrad[i] || grads[i] == null) continue;
                     if (node.producers[i] != null) pending.merge(node.producers[i], grads[i], Tensor::add);
-                    else accumulate(node.leaves[i], grads[i]);
+                    else accumulate(node.leaves[i], grads[i], true);
                 }
             }
         }
     }
 
-    private static void accumulate(Tensor leaf, Tensor g) {
-        if (g.dtype() != leaf.dtype()) g = g.to(leaf.dtype());
-        Tensor current = leaf.grad();
-        leaf.setGrad(current == null ? g.detach().clone() : current.add(g));
+    /**
+     * Adds {@code g} to {@code t.grad}. A leaf's existing grad is updated in place, as PyTorch's
+     * AccumulateGrad does ({@code grad += new_grad}), so references to it see the sum; a retained
+     * non-leaf grad is replaced by {@code grad + new_grad}.
+     */
+    private static void accumulate(Tensor t, Tensor g, boolean inPlace) {
+        if (g.dtype() != t.dtype()) g = g.to(t.dtype());
+        Tensor current = t.grad();
+        if (current == null) t.setGrad(g.detach().clone());
+        else if (inPlace) current.copy_(current.add(g));
+        else t.setGrad(current.add(g));
     }
 
     /** Nodes reachable from {@code root}, each after every node that feeds gradient into it. */
