@@ -33,7 +33,9 @@ public final class TorchValues {
         double[] actual = t.toDoubleArray();
         assertThat(actual.length).as("numel").isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            if (Double.isNaN(expected[i]) || Double.isInfinite(expected[i])) {
+            if (Double.isNaN(expected[i])) {
+                assertThat(Double.isNaN(actual[i])).as("element %d of %s is NaN", i, Arrays.toString(actual)).isTrue();
+            } else if (Double.isInfinite(expected[i])) {
                 assertThat(actual[i]).as("element %d of %s", i, Arrays.toString(actual)).isEqualTo(expected[i]);
             } else {
                 assertThat(Math.abs(actual[i] - expected[i]))

@@ -24,7 +24,7 @@ public final class Activations {
     // ---------------------------------------------------------------- ReLU
 
     public static Tensor relu(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Tensor in = dense(x);
         Tensor out = Tensor.emptyLike(in);
         reluInto(in, out);
@@ -33,7 +33,7 @@ public final class Activations {
 
     /** In place, like {@code F.relu(x, inplace=True)}; returns {@code x}. */
     public static Tensor relu_(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Autograd.checkInPlace(x);
         Tensor in = dense(x);
         Tensor out = in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
@@ -129,9 +129,8 @@ public final class Activations {
                     + "numbers = " + params + " and channel size = " + channels + ".");
         }
         if (x.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + Pooling.capital(x.dtype()) + " but found "
-                    + Pooling.capital(weight.dtype()) + " (prelu input " + x.dtype().torchName() + ", weight "
-                    + weight.dtype().torchName() + ")");
+            throw new IllegalArgumentException("Found dtype " + Pooling.capital(weight.dtype()) + " but expected "
+                    + Pooling.capital(x.dtype()));
         }
         requireFloat(x, "prelu_cpu");
         int inner = 1;
@@ -203,7 +202,7 @@ public final class Activations {
     /** {@code F.rrelu(x, lower, upper, training=False)}: a leaky ReLU with the mean slope, recorded as RReLU. */
     public static Tensor rreluEval(Tensor x, double lower, double upper) {
         checkRreluBounds(lower, upper);
-        requireFloat(x, "rrelu_with_noise_out_cpu");
+        requireFloat(x, "leaky_relu_cpu"); // eval mode dispatches to leaky_relu, whose kernel names the error
         double slope = rreluEvalSlope(lower, upper);
         Tensor in = dense(x);
         Tensor out = Tensor.emptyLike(in);

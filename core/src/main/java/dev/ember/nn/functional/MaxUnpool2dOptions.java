@@ -23,10 +23,11 @@ public record MaxUnpool2dOptions(IntArg kernelSize, IntArg stride, IntArg paddin
 
     public MaxUnpool2dOptions padding(IntArg p) { return new MaxUnpool2dOptions(kernelSize, stride, p); }
 
-    /** Python's {@code stride or kernel_size}: None, an empty sequence and the int 0 all mean the kernel size. */
+    /**
+     * PyTorch's {@code stride if stride is not None else kernel_size}: only a missing stride (or an empty
+     * sequence) means the kernel size; an explicit 0 is kept, as in 1.13.1.
+     */
     public IntArg effectiveStride() {
-        boolean falsy = stride == null || stride.length() == 0
-                || (stride.form() == IntArg.Form.INT && stride.values()[0] == 0);
-        return falsy ? kernelSize : stride;
+        return stride == null || stride.length() == 0 ? kernelSize : stride;
     }
 }

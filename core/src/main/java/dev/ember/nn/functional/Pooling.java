@@ -70,7 +70,6 @@ public final class Pooling {
             throw new IllegalArgumentException("Dimension out of range (expected to be in range of [" + (-r) + ", "
                     + (r - 1) + "], but got -3)");
         }
-        if (input.dim() > 4) throw new IllegalArgumentException(badRank(input));
         PoolGeometry g = geometry(input, k, s, p, new int[] {1, 1}, o.ceilMode(), false);
         if (input.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("\"avg_pool2d\" not implemented for 'Bool'");
@@ -102,13 +101,10 @@ public final class Pooling {
         int[] s = tupleOf(o.effectiveStride());
         int[] p = tupleOf(o.padding());
         int[] size = unpoolOutputSize(input, k, s, p, outputSize);
+        // ATen's order: indices dtype, output_size length, rank, indices shape, empty non-batch dims
         if (indices.dtype() != DType.INT64) {
             throw new IllegalArgumentException("elements in indices should be type int64 but got: "
                     + capital(indices.dtype()));
-        }
-        if (!indices.shape().equals(input.shape())) {
-            throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
-                    + Shapes.str(input.sizes()) + ") but got indices tensor with shape: " + Shapes.str(indices.sizes()));
         }
         if (size.length != 2) {
             throw new IllegalArgumentException("There should be exactly two elements (height, width) in output_size, but got "
@@ -118,7 +114,11 @@ public final class Pooling {
             throw new IllegalArgumentException("Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with "
                     + input.dim() + " dimensions.");
         }
-        for (int i = input.dim() - 3; i < input.dim(); i++) {
+        if (!indices.shape().equals(input.shape())) {
+            throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
+                    + Shapes.str(input.sizes()) + ") but got indices tensor with shape: " + Shapes.str(indices.sizes()));
+        }
+        for (int i = 1; i < input.dim(); i++) { // dim 0 (N, or C of a 3-d input) may be empty
             if (input.size(i) == 0) {
                 throw new IllegalArgumentException("max_unpooling2d_forward_out_cpu(): Expected input to have non-zero size "
                         + "for non-batch dimensions, but got " + Shapes.str(input.sizes()) + " with dimension " + i
@@ -129,22 +129,24 @@ public final class Pooling {
             throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + capital(input.dtype()) + "'");
         }
         if (size[0] < 0 || size[1] < 0) {
-            throw new IllegalArgumentException("max_unpool2d: invalid output_size " + Shapes.str(size)
-                    + " (sizes must be non-negative)");
+            // torch computes numel of the negative size and fails there
+            throw new IllegalArgumentException("numel: integer multiplication overflow (max_unpool2d output size "
+                    + Shapes.str(size) + " is negative)");
         }
         int[] outShape = input.sizes();
         outShape[outShape.length - 2] = size[0];
         outShape[outShape.length - 1] = size[1];
-        int outPlane = Math.multiplyExact(size[0], size[1]);
+        int outPlane = Shapes.numel(size);
         Tensor out = Tensor.zeros(input.dtype(), outShape);
         if (out.numel() == 0 && outPlane == 0) return recordUnpool(out, input, indices, 0, 0, 0);
         int planes = input.dim() == 4 ? input.size(0) * input.size(1) : input.size(0);
         int inPlane = input.size(-1) * input.size(-2);
         Tensor x = offsetFree(input.detach().contiguous());
         Tensor idx = offsetFree(indices.contiguous());
-        long bad = MaxUnpool2dKernel.firstInvalidIndex(idx.longStorage(), 0, idx.numel(), outPlane);
+        int bad = MaxUnpool2dKernel.firstInvalidIndex(idx.longStorage(), 0, idx.numel(), outPlane);
         if (bad != -1) {
-            throw new IllegalArgumentException("Found an invalid max index: " + bad + " (output volumes are of size "
+            throw new IllegalArgumentException("Found an invalid max index: " + idx.longStorage()[bad]
+                    + " (output volumes are of size "
                     + size[0] + "x" + size[1]);
         }
         if (input.dtype() == DType.FLOAT32) {
@@ -193,7 +195,7 @@ public final class Pooling {
         for (int d = 0; d < k.length; d++) {
             long min = (long) def[d] - s[d], max = (long) def[d] + s[d];
             if (!(min < os[d] && os[d] < max)) {
-                throw new IllegalArgumentException("invalid output_size \"" + Shapes.str(outputSize) + "\" (dim " + d
+                throw new IllegalArgumentException("invalid output_size \"" + Shapes.str(os) + "\" (dim " + d
                         + " must be between " + min + " and " + max + ")");
             }
         }
@@ -235,7 +237,8 @@ public final class Pooling {
             throw new IllegalArgumentException("dilation should be greater than zero, but got dilationH: " + d[0]
                     + " dilationW: " + d[1]);
         }
-        boolean nonEmpty = r == 3 ? input.size(0) != 0 && inH != 0 && inW != 0 : input.size(1) != 0 && inH != 0 && inW != 0;
+        boolean nonEmpty = r == 3 ? input.size(0) != 0 && inH != 0 && inW != 0
+                : r == 4 && input.size(1) != 0 && inH != 0 && inW != 0; // avg_pool2d reaches here with rank 5+
         if (!nonEmpty) throw new IllegalArgumentException(badRank(input));
         int planes0 = input.size(r - 3);
         if (outH < 1 || outW < 1) {
