@@ -39,8 +39,17 @@ public final class Autograd {
      * history. Call {@link #checkInPlace} before modifying the data.
      */
     public static Tensor recordInPlace(String name, Tensor self, Node.Backward backward) {
+        return recordInPlace(name, self, true, backward);
+    }
+
+    /** As {@link #recordInPlace(String, Tensor, Node.Backward)} for in-place ops that save no tensors. */
+    static Tensor recordInPlaceStateless(String name, Tensor self, Node.Backward backward) {
+        return recordInPlace(name, self, false, backward);
+    }
+
+    private static Tensor recordInPlace(String name, Tensor self, boolean saves, Node.Backward backward) {
         if (!GradMode.isEnabled() || !self.requiresGrad()) return self;
-        self.setGradFn(new Node(name, new Tensor[] {self}, backward, true));
+        self.setGradFn(new Node(name, new Tensor[] {self}, backward, saves));
         return self;
     }
 

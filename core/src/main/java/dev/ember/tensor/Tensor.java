@@ -537,7 +537,7 @@ public class Tensor {
         Tensor v = ViewOps.unsqueeze(this.detach(), d);
         this.shape = v.shape;
         this.strides = v.strides;
-        return Autograd.recordInPlace("UnsqueezeBackward1", this, g -> new Tensor[] {g.squeeze(d)});
+        return Autograd.recordInPlaceStateless("UnsqueezeBackward1", this, g -> new Tensor[] {g.squeeze(d)});
     }
 
     public Tensor permute(int... dims) { return ViewOps.permute(this, dims); }

@@ -178,6 +178,14 @@ class AutogradTest {
         assertThat(k.sizes()).containsExactly(1, 2);
         k.mul(k).sum().backward();
         assertThat(y.grad().toDoubleArray()).containsExactly(-18, 36);
+        // UnsqueezeBackward1 saves no tensors: y = x+x; y.unsqueeze_(0); s = y.sum(); s.backward(); s.backward() -> x.grad [4., 4.]
+        Tensor z = leaf(1, 1);
+        Tensor u = z.add(z);
+        u.unsqueeze_(0);
+        Tensor s = u.sum();
+        s.backward();
+        s.backward();
+        assertThat(z.grad().toDoubleArray()).containsExactly(4, 4);
     }
 
     @Test
