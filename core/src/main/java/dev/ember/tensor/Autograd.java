@@ -39,8 +39,17 @@ public final class Autograd {
      * history. Call {@link #checkInPlace} before modifying the data.
      */
     public static Tensor recordInPlace(String name, Tensor self, Node.Backward backward) {
+        return recordInPlace(name, self, true, backward);
+    }
+
+    /** As {@link #recordInPlace(String, Tensor, Node.Backward)} for in-place ops that save no tensors. */
+    static Tensor recordInPlaceStateless(String name, Tensor self, Node.Backward backward) {
+        return recordInPlace(name, self, false, backward);
+    }
+
+    private static Tensor recordInPlace(String name, Tensor self, boolean saves, Node.Backward backward) {
         if (!GradMode.isEnabled() || !self.requiresGrad()) return self;
-        self.setGradFn(new Node(name, new Tensor[] {self}, backward, true));
+        self.setGradFn(new Node(name, new Tensor[] {self}, backward, saves));
         return self;
     }
 
@@ -76,7 +85,7 @@ public final class Autograd {
         }
         try (var scope = GradMode.noGrad()) {
             if (root.gradFn() == null) {
-                accumulate(root, gradient);
+                accumulate(root, gradient, true);
                 return;
             }
             List<Node> order = topologicalOrder(root.gradFn());
@@ -85,22 +94,29 @@ public final class Autograd {
             for (Node node : order) {
                 Tensor g = pending.remove(node);
                 if (g == null) continue;
-                if (node.retained != null) accumulate(node.retained, g);
+                if (node.retained != null) accumulate(node.retained, g, false);
                 Tensor[] grads = node.apply(g);
                 if (!retainGraph) node.release();
                 for (int i = 0; i < node.producers.length; i++) {
                     if (!node.inputNeedsGrad[i] || grads[i] == null) continue;
                     if (node.producers[i] != null) pending.merge(node.producers[i], grads[i], Tensor::add);
-                    else accumulate(node.leaves[i], grads[i]);
+                    else accumulate(node.leaves[i], grads[i], true);
                 }
             }
         }
     }
 
-    private static void accumulate(Tensor leaf, Tensor g) {
-        if (g.dtype() != leaf.dtype()) g = g.to(leaf.dtype());
-        Tensor current = leaf.grad();
-        leaf.setGrad(current == null ? g.detach().clone() : current.add(g));
+    /**
+     * Adds {@code g} to {@code t.grad}. A leaf's existing grad is updated in place, as PyTorch's
+     * AccumulateGrad does ({@code grad += new_grad}), so references to it see the sum; a retained
+     * non-leaf grad is replaced by {@code grad + new_grad}.
+     */
+    private static void accumulate(Tensor t, Tensor g, boolean inPlace) {
+        if (g.dtype() != t.dtype()) g = g.to(t.dtype());
+        Tensor current = t.grad();
+        if (current == null) t.setGrad(g.detach().clone());
+        else if (inPlace) current.copy_(current.add(g));
+        else t.setGrad(current.add(g));
     }
 
     /** Nodes reachable from {@code root}, each after every node that feeds gradient into it. */

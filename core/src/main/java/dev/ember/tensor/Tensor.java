@@ -621,10 +621,12 @@ public class Tensor {
 
     /** Inserts a size-1 dim in place, like {@code unsqueeze_}. */
     public Tensor unsqueeze_(int dim) {
-        Tensor v = ViewOps.unsqueeze(this.detach(), dim);
+        Autograd.checkInPlace(this);
+        int d = Shapes.wrapDim(dim, shape.length + 1);
+        Tensor v = ViewOps.unsqueeze(this.detach(), d);
         this.shape = v.shape;
         this.strides = v.strides;
-        return this;
+        return Autograd.recordInPlaceStateless("UnsqueezeBackward1", this, g -> new Tensor[] {g.squeeze(d)});
     }
 
     public Tensor permute(int... dims) { return ViewOps.permute(this, dims); }

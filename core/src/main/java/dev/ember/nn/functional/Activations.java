@@ -27,7 +27,7 @@ public final class Activations {
     // ---------------------------------------------------------------- ReLU
 
     public static Tensor relu(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Tensor in = dense(x);
         Tensor out = Tensor.emptyLike(in);
         reluInto(in, out);
@@ -36,7 +36,7 @@ public final class Activations {
 
     /** In place, like {@code F.relu(x, inplace=True)}; returns {@code x}. */
     public static Tensor relu_(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Autograd.checkInPlace(x);
         Tensor in = dense(x);
         Tensor out = in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
@@ -132,9 +132,8 @@ public final class Activations {
                     + "numbers = " + params + " and channel size = " + channels + ".");
         }
         if (x.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + x.dtype().scalarTypeName() + " but found "
-                    + weight.dtype().scalarTypeName() + " (prelu input " + x.dtype().torchName() + ", weight "
-                    + weight.dtype().torchName() + ")");
+            throw new IllegalArgumentException("Found dtype " + weight.dtype().scalarTypeName() + " but expected "
+                    + x.dtype().scalarTypeName());
         }
         requireFloat(x, "prelu_cpu");
         int inner = 1;
