@@ -53,10 +53,26 @@ public final class Autograd {
         return self;
     }
 
-    /** Refuses in-place modification of a leaf that requires grad, as PyTorch does. */
+    /**
+     * Refuses in-place modification of a leaf that requires grad, or of a view of one, as PyTorch does.
+     * In-place ops on a view of a non-leaf that requires grad are refused too: PyTorch rewrites the
+     * base's history there ({@code CopySlices}), which Ember does not, and a silently wrong gradient is
+     * worse than an error.
+     */
     public static void checkInPlace(Tensor self) {
-        if (GradMode.isEnabled() && self.requiresGrad() && self.isLeaf()) {
+        if (!GradMode.isEnabled()) return;
+        if (self.requiresGrad() && self.isLeaf()) {
             throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        Tensor base = self.viewBase();
+        if (base != null && base.requiresGrad()) {
+            if (base.isLeaf()) {
+                throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an "
+                        + "in-place operation.");
+            }
+            throw new UnsupportedOperationException("in-place operation on a view of a tensor that requires grad is not "
+                    + "supported by Ember (PyTorch would rebase the view's history with CopySlices); use an "
+                    + "out-of-place operation instead");
         }
     }
 

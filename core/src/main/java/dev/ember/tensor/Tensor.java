@@ -18,6 +18,8 @@ public class Tensor {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
+    /** The tensor this one is a differentiable view of (null for a base or a detached tensor). */
+    private Tensor viewBase;
 
     Tensor(Object data, DType dtype, int[] shape, int[] strides, int offset) {
         this.data = data;
@@ -430,9 +432,14 @@ public class Tensor {
 
     // ---------------------------------------------------------------- in place
 
-    /** Fills every element with {@code value}, like {@code fill_}. */
+    /** Fills every element with {@code value}, like {@code fill_} (its gradient to the old values is 0). */
     public Tensor fill_(double value) {
-        checkInPlace();
+        Autograd.checkInPlace(this);
+        fillData(value);
+        return Autograd.recordInPlaceStateless("FillBackward2", this, g -> new Tensor[] {zerosLike(g)});
+    }
+
+    private void fillData(double value) {
         if (isContiguous() && numel() > 0) {
             int n = numel();
             switch (dtype) {
@@ -444,28 +451,43 @@ public class Tensor {
         } else {
             forEachOffset(i -> setAt(i, value));
         }
+    }
+
+    public Tensor zero_() {
+        Autograd.checkInPlace(this);
+        fillData(0);
+        return Autograd.recordInPlaceStateless("ZeroBackward0", this, g -> new Tensor[] {zerosLike(g)});
+    }
+
+    /**
+     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor; the
+     * gradient flows to {@code src}, none to the overwritten values.
+     */
+    public Tensor copy_(Tensor src) {
+        Autograd.checkInPlace(this);
+        copyData(src);
+        boolean recording = Autograd.isRecording(this, src);
+        if (!recording) return this;
+        int[] srcShape = src.sizes();
+        DType srcType = src.dtype;
+        Node node = new Node("CopyBackwards", new Tensor[] {this, src},
+                g -> new Tensor[] {zerosLike(g), MathOps.sumTo(g, srcShape).to(srcType)}, false);
+        setGradFn(node);
         return this;
     }
 
-    public Tensor zero_() { return fill_(0); }
-
-    /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor. */
-    public Tensor copy_(Tensor src) {
-        checkInPlace();
+    private void copyData(Tensor src) {
         int[] srcStrides = Strided.expandStrides(src.shape, src.strides, shape);
         if (src.dtype == DType.INT64 && dtype == DType.INT64) {
             Strided.forEach(shape, strides, offset, srcStrides, src.offset, (a, b) -> setLongAt(a, src.getLongAt(b)));
         } else {
             Strided.forEach(shape, strides, offset, srcStrides, src.offset, (a, b) -> setAt(a, src.getAt(b)));
         }
-        return this;
     }
 
-    private void checkInPlace() {
-        if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
-            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
-        }
-    }
+    Tensor viewBase() { return viewBase; }
+
+    void setViewBase(Tensor base) { viewBase = base.viewBase != null ? base.viewBase : base; }
 
     // ---------------------------------------------------------------- autograd
 
@@ -556,12 +578,7 @@ public class Tensor {
     }
 
     private Tensor copyFrom(Tensor src) {
-        boolean saved = requiresGrad;
-        requiresGrad = false;
-        try (var s = GradMode.noGrad()) {
-            copy_(src);
-        }
-        requiresGrad = saved;
+        copyData(src);
         return this;
     }
 

@@ -9,7 +9,9 @@ final class ViewOps {
     private ViewOps() {}
 
     private static Tensor make(Tensor t, int[] shape, int[] strides, int offset) {
-        return new Tensor(t.dataRef(), t.dtype(), shape, strides, offset);
+        Tensor v = new Tensor(t.dataRef(), t.dtype(), shape, strides, offset);
+        v.setViewBase(t);
+        return v;
     }
 
     static int[] inferShape(int[] shape, int numel) {
