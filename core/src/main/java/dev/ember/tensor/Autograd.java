@@ -17,41 +17,47 @@ public final class Autograd {
 
     /**
      * Records {@code out} as the result of an op named {@code name} over {@code inputs}, when grad mode
-     * is on and some input requires grad. The backward function keeps whatever the op saved.
+     * is on and some input requires grad. The backward reads the inputs: modifying one in place before
+     * backward makes backward fail, as in PyTorch.
      */
     public static Tensor record(String name, Tensor out, Node.Backward backward, Tensor... inputs) {
-        return record(name, out, true, backward, inputs);
+        return recordSaving(name, out, inputs, backward, inputs);
     }
 
-    /** As {@link #record(String, Tensor, Node.Backward, Tensor...)} for ops that save no tensors. */
-    public static Tensor recordStateless(String name, Tensor out, Node.Backward backward, Tensor... inputs) {
-        return record(name, out, false, backward, inputs);
-    }
-
-    private static Tensor record(String name, Tensor out, boolean saves, Node.Backward backward, Tensor[] inputs) {
+    /** As {@link #record(String, Tensor, Node.Backward, Tensor...)}, naming exactly the tensors backward reads. */
+    public static Tensor recordSaving(String name, Tensor out, Tensor[] saved, Node.Backward backward, Tensor... inputs) {
         if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) return out;
-        out.setGradFn(new Node(name, inputs, backward, saves));
+        out.setGradFn(new Node(name, inputs, backward, saved.clone()));
+        return out;
+    }
+
+    /** As {@link #record(String, Tensor, Node.Backward, Tensor...)} for ops whose backward reads no tensor. */
+    public static Tensor recordStateless(String name, Tensor out, Node.Backward backward, Tensor... inputs) {
+        if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) return out;
+        out.setGradFn(new Node(name, inputs, backward, null));
         return out;
     }
 
     /**
-     * Records an in-place op on {@code self}: its history becomes {@code name} over its previous
-     * history. Call {@link #checkInPlace} before modifying the data.
+     * Records an in-place op on {@code self} whose backward reads {@code self}'s new values: its history
+     * becomes {@code name} over its previous history. Call {@link #checkInPlace} before modifying the
+     * data and {@link #markModified} after.
      */
     public static Tensor recordInPlace(String name, Tensor self, Node.Backward backward) {
-        return recordInPlace(name, self, true, backward);
-    }
-
-    /** As {@link #recordInPlace(String, Tensor, Node.Backward)} for in-place ops that save no tensors. */
-    static Tensor recordInPlaceStateless(String name, Tensor self, Node.Backward backward) {
-        return recordInPlace(name, self, false, backward);
-    }
-
-    private static Tensor recordInPlace(String name, Tensor self, boolean saves, Node.Backward backward) {
         if (!GradMode.isEnabled() || !self.requiresGrad()) return self;
-        self.setGradFn(new Node(name, new Tensor[] {self}, backward, saves));
+        self.setGradFn(new Node(name, new Tensor[] {self}, backward, new Tensor[] {self}));
         return self;
     }
+
+    /** As {@link #recordInPlace(String, Tensor, Node.Backward)} for in-place ops whose backward reads nothing. */
+    static Tensor recordInPlaceStateless(String name, Tensor self, Node.Backward backward) {
+        if (!GradMode.isEnabled() || !self.requiresGrad()) return self;
+        self.setGradFn(new Node(name, new Tensor[] {self}, backward, null));
+        return self;
+    }
+
+    /** Bumps the version of {@code t}'s storage after an in-place write ({@code tensor._version}). */
+    public static void markModified(Tensor t) { t.bumpVersion(); }
 
     /**
      * Refuses in-place modification of a leaf that requires grad, or of a view of one, as PyTorch does.

@@ -127,7 +127,7 @@ final class MathOps {
 
     static Tensor exp(Tensor a) {
         Tensor out = map(a, floatResult(a), Math::exp);
-        return Autograd.record("ExpBackward0", out, g -> new Tensor[] {g.mul(out.detach())}, a);
+        return Autograd.recordSaving("ExpBackward0", out, new Tensor[] {out}, g -> new Tensor[] {g.mul(out.detach())}, a);
     }
 
     static Tensor log(Tensor a) {
@@ -137,7 +137,7 @@ final class MathOps {
 
     static Tensor sqrt(Tensor a) {
         Tensor out = map(a, floatResult(a), Math::sqrt);
-        return Autograd.record("SqrtBackward0", out, g -> new Tensor[] {g.div(out.detach().mul(2))}, a);
+        return Autograd.recordSaving("SqrtBackward0", out, new Tensor[] {out}, g -> new Tensor[] {g.div(out.detach().mul(2))}, a);
     }
 
     static Tensor abs(Tensor a) {

@@ -20,6 +20,8 @@ public class Tensor {
     private Node gradFn;
     /** The tensor this one is a differentiable view of (null for a base or a detached tensor). */
     private Tensor viewBase;
+    /** In-place write counter of the storage, shared by every tensor viewing it ({@code _version}). */
+    private int[] version = new int[1];
 
     Tensor(Object data, DType dtype, int[] shape, int[] strides, int offset) {
         this.data = data;
@@ -32,6 +34,7 @@ public class Tensor {
     /** A tensor sharing {@code source}'s storage and view; for subclasses such as parameters. */
     protected Tensor(Tensor source) {
         this(source.data, source.dtype, source.shape.clone(), source.strides.clone(), source.offset);
+        this.version = source.version;
     }
 
     // ---------------------------------------------------------------- creation
@@ -378,7 +381,9 @@ public class Tensor {
 
     /** Writes one element (no autograd). */
     public Tensor set(double value, int... idx) {
+        Autograd.checkInPlace(this);
         setAt(offsetOf(idx), value);
+        bumpVersion();
         return this;
     }
 
@@ -436,6 +441,7 @@ public class Tensor {
     public Tensor fill_(double value) {
         Autograd.checkInPlace(this);
         fillData(value);
+        bumpVersion();
         return Autograd.recordInPlaceStateless("FillBackward2", this, g -> new Tensor[] {zerosLike(g)});
     }
 
@@ -456,6 +462,7 @@ public class Tensor {
     public Tensor zero_() {
         Autograd.checkInPlace(this);
         fillData(0);
+        bumpVersion();
         return Autograd.recordInPlaceStateless("ZeroBackward0", this, g -> new Tensor[] {zerosLike(g)});
     }
 
@@ -466,12 +473,13 @@ public class Tensor {
     public Tensor copy_(Tensor src) {
         Autograd.checkInPlace(this);
         copyData(src);
+        bumpVersion();
         boolean recording = Autograd.isRecording(this, src);
         if (!recording) return this;
         int[] srcShape = src.sizes();
         DType srcType = src.dtype;
         Node node = new Node("CopyBackwards", new Tensor[] {this, src},
-                g -> new Tensor[] {zerosLike(g), MathOps.sumTo(g, srcShape).to(srcType)}, false);
+                g -> new Tensor[] {zerosLike(g), MathOps.sumTo(g, srcShape).to(srcType)}, null);
         setGradFn(node);
         return this;
     }
@@ -487,7 +495,16 @@ public class Tensor {
 
     Tensor viewBase() { return viewBase; }
 
-    void setViewBase(Tensor base) { viewBase = base.viewBase != null ? base.viewBase : base; }
+    /** Makes this tensor a view of {@code base}: same version counter, same autograd base. */
+    void setViewBase(Tensor base) {
+        viewBase = base.viewBase != null ? base.viewBase : base;
+        version = base.version;
+    }
+
+    /** How many in-place writes the storage has had ({@code tensor._version}). */
+    public int version() { return version[0]; }
+
+    void bumpVersion() { version[0]++; }
 
     // ---------------------------------------------------------------- autograd
 
@@ -544,7 +561,11 @@ public class Tensor {
     public void backward(Tensor gradient, boolean retainGraph) { Autograd.backward(this, gradient, retainGraph); }
 
     /** A view of the same storage outside the graph. */
-    public Tensor detach() { return new Tensor(data, dtype, shape, strides, offset); }
+    public Tensor detach() {
+        Tensor d = new Tensor(data, dtype, shape, strides, offset);
+        d.version = version;
+        return d;
+    }
 
     /** Detaches this tensor from the graph in place, making it a leaf that does not require grad. */
     public Tensor detach_() {
@@ -561,6 +582,7 @@ public class Tensor {
      * own identity and autograd flags.
      */
     public void setData(Tensor other) {
+        this.version = other.version;
         this.data = other.data;
         this.dtype = other.dtype;
         this.shape = other.shape.clone();

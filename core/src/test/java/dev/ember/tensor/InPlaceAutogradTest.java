@@ -53,4 +53,34 @@ class InPlaceAutogradTest {
         assertThatThrownBy(() -> y.select(0, 0).fill_(5)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("CopySlices");
     }
+
+    @Test
+    void modifyingASavedTensorInPlaceMakesBackwardFail() {
+        // a = torch.ones(3, requires_grad=True)*1; b = a.sigmoid(); b._version -> 0; b.mul_(2) -> 1;
+        // b.sum().backward() -> "one of the variables needed for gradient computation has been modified by an
+        // inplace operation: [torch.FloatTensor [3]], which is output 0 of SigmoidBackward0, is at version 1;
+        // expected version 0 instead. ..."
+        Tensor a = Tensor.ones(3).requiresGrad_().mul(1);
+        Tensor b = dev.ember.nn.functional.F.sigmoid(a);
+        assertThat(b.version()).isZero();
+        try (var scope = GradMode.noGrad()) {
+            b.fill_(2);
+        }
+        assertThat(b.version()).isEqualTo(1);
+        assertThatThrownBy(() -> b.sum().backward())
+                .hasMessageContaining("one of the variables needed for gradient computation has been modified by an "
+                        + "inplace operation: [torch.FloatTensor [3]]")
+                .hasMessageContaining("is at version 1; expected version 0 instead");
+    }
+
+    @Test
+    void viewsAndDetachedTensorsShareTheVersionCounter() {
+        Tensor x = Tensor.zeros(2, 3);
+        Tensor row = x.select(0, 1), flat = x.detach().view(6);
+        row.fill_(1);
+        assertThat(x.version()).isEqualTo(1);
+        assertThat(flat.version()).isEqualTo(1);
+        flat.uniform_(0, 1);
+        assertThat(row.version()).isEqualTo(2);
+    }
 }

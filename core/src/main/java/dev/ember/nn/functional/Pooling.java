@@ -42,7 +42,7 @@ public final class Pooling {
             MaxPool2dKernel.forward(g, x.doubleStorage(), x.storageOffset(), out.doubleStorage(), indices.longStorage());
         }
         int[] inShape = input.sizes();
-        Autograd.record("MaxPool2DWithIndicesBackward0", out, grad -> {
+        Autograd.recordSaving("MaxPool2DWithIndicesBackward0", out, new Tensor[] {input, indices}, grad -> {
             Tensor go = grad.contiguous();
             Tensor gi = Tensor.zeros(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) {
@@ -164,7 +164,7 @@ public final class Pooling {
 
     private static Tensor recordUnpool(Tensor out, Tensor input, Tensor idx, int planes, int inPlane, int outPlane) {
         int[] inShape = input.sizes();
-        return Autograd.record("MaxUnpool2DBackward0", out, grad -> {
+        return Autograd.recordSaving("MaxUnpool2DBackward0", out, new Tensor[] {idx}, grad -> {
             Tensor go = offsetFree(grad.contiguous());
             Tensor gi = Tensor.zeros(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) {
