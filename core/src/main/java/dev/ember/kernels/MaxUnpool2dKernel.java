@@ -7,11 +7,14 @@ package dev.ember.kernels;
 public final class MaxUnpool2dKernel {
     private MaxUnpool2dKernel() {}
 
-    /** The first index outside {@code [0, outPlane)}, or −1 when all are valid; checked before any write. */
-    public static long firstInvalidIndex(long[] indices, int off, int n, int outPlane) {
+    /**
+     * The position (relative to {@code off}) of the first index outside {@code [0, outPlane)}, or −1 when
+     * all are valid; checked before any write. (A position, because −1 is itself an invalid index.)
+     */
+    public static int firstInvalidIndex(long[] indices, int off, int n, int outPlane) {
         for (int i = 0; i < n; i++) {
             long idx = indices[off + i];
-            if (idx < 0 || idx >= outPlane) return idx;
+            if (idx < 0 || idx >= outPlane) return i;
         }
         return -1;
     }

@@ -18,6 +18,10 @@ public class Tensor {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
+    /** The tensor this one is a differentiable view of (null for a base or a detached tensor). */
+    private Tensor viewBase;
+    /** In-place write counter of the storage, shared by every tensor viewing it ({@code _version}). */
+    private int[] version = new int[1];
 
     Tensor(Object data, DType dtype, int[] shape, int[] strides, int offset) {
         this.data = data;
@@ -30,6 +34,7 @@ public class Tensor {
     /** A tensor sharing {@code source}'s storage and view; for subclasses such as parameters. */
     protected Tensor(Tensor source) {
         this(source.data, source.dtype, source.shape.clone(), source.strides.clone(), source.offset);
+        this.version = source.version;
     }
 
     // ---------------------------------------------------------------- creation
@@ -376,7 +381,9 @@ public class Tensor {
 
     /** Writes one element (no autograd). */
     public Tensor set(double value, int... idx) {
+        Autograd.checkInPlace(this);
         setAt(offsetOf(idx), value);
+        bumpVersion();
         return this;
     }
 
@@ -430,9 +437,15 @@ public class Tensor {
 
     // ---------------------------------------------------------------- in place
 
-    /** Fills every element with {@code value}, like {@code fill_}. */
+    /** Fills every element with {@code value}, like {@code fill_} (its gradient to the old values is 0). */
     public Tensor fill_(double value) {
-        checkInPlace();
+        Autograd.checkInPlace(this);
+        fillData(value);
+        bumpVersion();
+        return Autograd.recordInPlaceStateless("FillBackward2", this, g -> new Tensor[] {zerosLike(g)});
+    }
+
+    private void fillData(double value) {
         if (isContiguous() && numel() > 0) {
             int n = numel();
             switch (dtype) {
@@ -444,28 +457,54 @@ public class Tensor {
         } else {
             forEachOffset(i -> setAt(i, value));
         }
+    }
+
+    public Tensor zero_() {
+        Autograd.checkInPlace(this);
+        fillData(0);
+        bumpVersion();
+        return Autograd.recordInPlaceStateless("ZeroBackward0", this, g -> new Tensor[] {zerosLike(g)});
+    }
+
+    /**
+     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor; the
+     * gradient flows to {@code src}, none to the overwritten values.
+     */
+    public Tensor copy_(Tensor src) {
+        Autograd.checkInPlace(this);
+        copyData(src);
+        bumpVersion();
+        boolean recording = Autograd.isRecording(this, src);
+        if (!recording) return this;
+        int[] srcShape = src.sizes();
+        DType srcType = src.dtype;
+        Node node = new Node("CopyBackwards", new Tensor[] {this, src},
+                g -> new Tensor[] {zerosLike(g), MathOps.sumTo(g, srcShape).to(srcType)}, null);
+        setGradFn(node);
         return this;
     }
 
-    public Tensor zero_() { return fill_(0); }
-
-    /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor. */
-    public Tensor copy_(Tensor src) {
-        checkInPlace();
+    private void copyData(Tensor src) {
         int[] srcStrides = Strided.expandStrides(src.shape, src.strides, shape);
         if (src.dtype == DType.INT64 && dtype == DType.INT64) {
             Strided.forEach(shape, strides, offset, srcStrides, src.offset, (a, b) -> setLongAt(a, src.getLongAt(b)));
         } else {
             Strided.forEach(shape, strides, offset, srcStrides, src.offset, (a, b) -> setAt(a, src.getAt(b)));
         }
-        return this;
     }
 
-    private void checkInPlace() {
-        if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
-            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
-        }
+    Tensor viewBase() { return viewBase; }
+
+    /** Makes this tensor a view of {@code base}: same version counter, same autograd base. */
+    void setViewBase(Tensor base) {
+        viewBase = base.viewBase != null ? base.viewBase : base;
+        version = base.version;
     }
+
+    /** How many in-place writes the storage has had ({@code tensor._version}). */
+    public int version() { return version[0]; }
+
+    void bumpVersion() { version[0]++; }
 
     // ---------------------------------------------------------------- autograd
 
@@ -522,7 +561,11 @@ public class Tensor {
     public void backward(Tensor gradient, boolean retainGraph) { Autograd.backward(this, gradient, retainGraph); }
 
     /** A view of the same storage outside the graph. */
-    public Tensor detach() { return new Tensor(data, dtype, shape, strides, offset); }
+    public Tensor detach() {
+        Tensor d = new Tensor(data, dtype, shape, strides, offset);
+        d.version = version;
+        return d;
+    }
 
     /** Detaches this tensor from the graph in place, making it a leaf that does not require grad. */
     public Tensor detach_() {
@@ -539,6 +582,7 @@ public class Tensor {
      * own identity and autograd flags.
      */
     public void setData(Tensor other) {
+        this.version = other.version;
         this.data = other.data;
         this.dtype = other.dtype;
         this.shape = other.shape.clone();
@@ -556,12 +600,7 @@ public class Tensor {
     }
 
     private Tensor copyFrom(Tensor src) {
-        boolean saved = requiresGrad;
-        requiresGrad = false;
-        try (var s = GradMode.noGrad()) {
-            copy_(src);
-        }
-        requiresGrad = saved;
+        copyData(src);
         return this;
     }
 
@@ -621,10 +660,12 @@ public class Tensor {
 
     /** Inserts a size-1 dim in place, like {@code unsqueeze_}. */
     public Tensor unsqueeze_(int dim) {
-        Tensor v = ViewOps.unsqueeze(this.detach(), dim);
+        Autograd.checkInPlace(this);
+        int d = Shapes.wrapDim(dim, shape.length + 1);
+        Tensor v = ViewOps.unsqueeze(this.detach(), d);
         this.shape = v.shape;
         this.strides = v.strides;
-        return this;
+        return Autograd.recordInPlaceStateless("UnsqueezeBackward1", this, g -> new Tensor[] {g.squeeze(d)});
     }
 
     public Tensor permute(int... dims) { return ViewOps.permute(this, dims); }

@@ -28,6 +28,7 @@ final class TensorRandom {
             if (t.isContiguous()) RandomKernels.uniform(g, t.doubleStorage(), t.storageOffset(), t.numel(), from, to);
             else RandomKernels.uniform(g, t.doubleStorage(), memoryOrder(t), t.numel(), from, to);
         }
+        Autograd.markModified(t);
         return t;
     }
 
@@ -43,6 +44,7 @@ final class TensorRandom {
             if (t.isContiguous()) NormalKernels.normal(g, t.doubleStorage(), t.storageOffset(), t.numel(), mean, std);
             else NormalKernels.normalSerial(g, t.doubleStorage(), memoryOrder(t), t.numel(), mean, std);
         }
+        Autograd.markModified(t);
         return t;
     }
 
@@ -70,6 +72,7 @@ final class TensorRandom {
             }
             case BOOL -> throw new IllegalArgumentException("\"random_from_to_cpu\" not implemented for 'Bool'");
         }
+        Autograd.markModified(t);
         return t;
     }
 
@@ -85,6 +88,7 @@ final class TensorRandom {
             if (t.isContiguous()) RandomKernels.bernoulli(g, t.doubleStorage(), t.storageOffset(), t.numel(), p);
             else RandomKernels.bernoulli(g, t.doubleStorage(), memoryOrder(t), t.numel(), p);
         }
+        Autograd.markModified(t);
         return t;
     }
 

@@ -27,7 +27,7 @@ public final class Activations {
     // ---------------------------------------------------------------- ReLU
 
     public static Tensor relu(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Tensor in = dense(x);
         Tensor out = Tensor.emptyLike(in);
         reluInto(in, out);
@@ -36,12 +36,13 @@ public final class Activations {
 
     /** In place, like {@code F.relu(x, inplace=True)}; returns {@code x}. */
     public static Tensor relu_(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Autograd.checkInPlace(x);
         Tensor in = dense(x);
         Tensor out = in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
         reluInto(in, out);
         if (out != in) x.detach().copy_(out);
+        Autograd.markModified(x);
         Tensor y = x.detach();
         return Autograd.recordInPlace("ReluBackward0", x, g -> new Tensor[] {reluBackward(g, y)});
     }
@@ -56,7 +57,7 @@ public final class Activations {
     }
 
     private static Tensor recordRelu(Tensor out, Tensor x) {
-        return Autograd.record("ReluBackward0", out, g -> new Tensor[] {reluBackward(g, out)}, x);
+        return Autograd.recordSaving("ReluBackward0", out, new Tensor[] {out}, g -> new Tensor[] {reluBackward(g, out)}, x);
     }
 
     private static Tensor reluBackward(Tensor grad, Tensor y) {
@@ -86,6 +87,7 @@ public final class Activations {
         Tensor out = in.sharesStorageWith(x) ? in : Tensor.emptyLike(in);
         leakyInto(in, out, negativeSlope);
         if (out != in) x.detach().copy_(out);
+        Autograd.markModified(x);
         Tensor y = x.detach();
         return Autograd.recordInPlace("LeakyReluBackward1", x, g -> {
             if (negativeSlope < 0) {
@@ -132,9 +134,8 @@ public final class Activations {
                     + "numbers = " + params + " and channel size = " + channels + ".");
         }
         if (x.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + x.dtype().scalarTypeName() + " but found "
-                    + weight.dtype().scalarTypeName() + " (prelu input " + x.dtype().torchName() + ", weight "
-                    + weight.dtype().torchName() + ")");
+            throw new IllegalArgumentException("Found dtype " + weight.dtype().scalarTypeName() + " but expected "
+                    + x.dtype().scalarTypeName());
         }
         requireFloat(x, "prelu_cpu");
         int inner = 1;
@@ -170,7 +171,7 @@ public final class Activations {
         Tensor out = Tensor.emptyLike(xd);
         if (xd.dtype() == DType.FLOAT32) ActivationKernels.sigmoid(xd.floatStorage(), 0, out.floatStorage(), xd.numel());
         else ActivationKernels.sigmoid(xd.doubleStorage(), 0, out.doubleStorage(), xd.numel());
-        return Autograd.record("SigmoidBackward0", out, grad -> {
+        return Autograd.recordSaving("SigmoidBackward0", out, new Tensor[] {out}, grad -> {
             Tensor g = dense(grad), gx = Tensor.emptyLike(g);
             if (g.dtype() == DType.FLOAT32) ActivationKernels.sigmoidBackward(g.floatStorage(), out.floatStorage(), gx.floatStorage(), g.numel());
             else ActivationKernels.sigmoidBackward(g.doubleStorage(), out.doubleStorage(), gx.doubleStorage(), g.numel());
@@ -183,7 +184,7 @@ public final class Activations {
         Tensor out = Tensor.emptyLike(xd);
         if (xd.dtype() == DType.FLOAT32) ActivationKernels.tanh(xd.floatStorage(), 0, out.floatStorage(), xd.numel());
         else ActivationKernels.tanh(xd.doubleStorage(), 0, out.doubleStorage(), xd.numel());
-        return Autograd.record("TanhBackward0", out, grad -> {
+        return Autograd.recordSaving("TanhBackward0", out, new Tensor[] {out}, grad -> {
             Tensor g = dense(grad), gx = Tensor.emptyLike(g);
             if (g.dtype() == DType.FLOAT32) ActivationKernels.tanhBackward(g.floatStorage(), out.floatStorage(), gx.floatStorage(), g.numel());
             else ActivationKernels.tanhBackward(g.doubleStorage(), out.doubleStorage(), gx.doubleStorage(), g.numel());
@@ -245,6 +246,7 @@ public final class Activations {
         };
         if (!inplace) return Autograd.record("RreluWithNoiseBackward0", out, backward, x);
         if (out != in) x.detach().copy_(out);
+        Autograd.markModified(x);
         return Autograd.recordInPlace("RreluWithNoiseBackward1", x, backward);
     }
 }

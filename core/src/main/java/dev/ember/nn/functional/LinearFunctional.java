@@ -46,7 +46,7 @@ public final class LinearFunctional {
             if (b != null) addBias(out.doubleStorage(), b.doubleStorage(), rows, outF);
         }
         int[] xShape = x.sizes();
-        return Autograd.record(gradFnName(x, bias != null), out, grad -> {
+        return Autograd.recordSaving(gradFnName(x, bias != null), out, new Tensor[] {x, weight}, grad -> {
             Tensor g2 = grad.reshape(rows, outF);
             Tensor gx = null, gw = null, gb = null;
             try (var s = GradMode.noGrad()) {

@@ -42,7 +42,7 @@ public final class Pooling {
             MaxPool2dKernel.forward(g, x.doubleStorage(), x.storageOffset(), out.doubleStorage(), indices.longStorage());
         }
         int[] inShape = input.sizes();
-        Autograd.record("MaxPool2DWithIndicesBackward0", out, grad -> {
+        Autograd.recordSaving("MaxPool2DWithIndicesBackward0", out, new Tensor[] {input, indices}, grad -> {
             Tensor go = grad.contiguous();
             Tensor gi = Tensor.zeros(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) {
@@ -105,13 +105,10 @@ public final class Pooling {
         int[] s = tupleOf(o.effectiveStride());
         int[] p = tupleOf(o.padding());
         int[] size = unpoolOutputSize(input, k, s, p, outputSize);
+        // ATen's order: indices dtype, output_size length, rank, indices shape, empty non-batch dims
         if (indices.dtype() != DType.INT64) {
             throw new IllegalArgumentException("elements in indices should be type int64 but got: "
                     + indices.dtype().scalarTypeName());
-        }
-        if (!indices.shape().equals(input.shape())) {
-            throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
-                    + Shapes.str(input.sizes()) + ") but got indices tensor with shape: " + Shapes.str(indices.sizes()));
         }
         if (size.length != 2) {
             throw new IllegalArgumentException("There should be exactly two elements (height, width) in output_size, but got "
@@ -121,7 +118,11 @@ public final class Pooling {
             throw new IllegalArgumentException("Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with "
                     + input.dim() + " dimensions.");
         }
-        for (int i = input.dim() - 3; i < input.dim(); i++) {
+        if (!indices.shape().equals(input.shape())) {
+            throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
+                    + Shapes.str(input.sizes()) + ") but got indices tensor with shape: " + Shapes.str(indices.sizes()));
+        }
+        for (int i = 1; i < input.dim(); i++) { // dim 0 (N, or C of a 3-d input) may be empty
             if (input.size(i) == 0) {
                 throw new IllegalArgumentException("max_unpooling2d_forward_out_cpu(): Expected input to have non-zero size "
                         + "for non-batch dimensions, but got " + Shapes.str(input.sizes()) + " with dimension " + i
@@ -132,22 +133,24 @@ public final class Pooling {
             throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         if (size[0] < 0 || size[1] < 0) {
-            throw new IllegalArgumentException("max_unpool2d: invalid output_size " + Shapes.str(size)
-                    + " (sizes must be non-negative)");
+            // torch computes numel of the negative size and fails there
+            throw new IllegalArgumentException("numel: integer multiplication overflow (max_unpool2d output size "
+                    + Shapes.str(size) + " is negative)");
         }
         int[] outShape = input.sizes();
         outShape[outShape.length - 2] = size[0];
         outShape[outShape.length - 1] = size[1];
-        int outPlane = Math.multiplyExact(size[0], size[1]);
+        int outPlane = Shapes.numel(size);
         Tensor out = Tensor.zeros(input.dtype(), outShape);
         if (out.numel() == 0 && outPlane == 0) return recordUnpool(out, input, indices, 0, 0, 0);
         int planes = input.dim() == 4 ? input.size(0) * input.size(1) : input.size(0);
         int inPlane = input.size(-1) * input.size(-2);
         Tensor x = offsetFree(input.detach().contiguous());
         Tensor idx = offsetFree(indices.contiguous());
-        long bad = MaxUnpool2dKernel.firstInvalidIndex(idx.longStorage(), 0, idx.numel(), outPlane);
+        int bad = MaxUnpool2dKernel.firstInvalidIndex(idx.longStorage(), 0, idx.numel(), outPlane);
         if (bad != -1) {
-            throw new IllegalArgumentException("Found an invalid max index: " + bad + " (output volumes are of size "
+            throw new IllegalArgumentException("Found an invalid max index: " + idx.longStorage()[bad]
+                    + " (output volumes are of size "
                     + size[0] + "x" + size[1]);
         }
         if (input.dtype() == DType.FLOAT32) {
@@ -161,7 +164,7 @@ public final class Pooling {
 
     private static Tensor recordUnpool(Tensor out, Tensor input, Tensor idx, int planes, int inPlane, int outPlane) {
         int[] inShape = input.sizes();
-        return Autograd.record("MaxUnpool2DBackward0", out, grad -> {
+        return Autograd.recordSaving("MaxUnpool2DBackward0", out, new Tensor[] {idx}, grad -> {
             Tensor go = offsetFree(grad.contiguous());
             Tensor gi = Tensor.zeros(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) {
@@ -200,7 +203,7 @@ public final class Pooling {
         for (int d = 0; d < k.length; d++) {
             long min = (long) def[d] - s[d], max = (long) def[d] + s[d];
             if (!(min < os[d] && os[d] < max)) {
-                throw new IllegalArgumentException("invalid output_size \"" + Shapes.str(outputSize) + "\" (dim " + d
+                throw new IllegalArgumentException("invalid output_size \"" + Shapes.str(os) + "\" (dim " + d
                         + " must be between " + min + " and " + max + ")");
             }
         }
