@@ -138,7 +138,7 @@ public final class Generator {
      * takes the cached value if present, otherwise draws a Box–Muller pair and caches one half.
      */
     public synchronized double nextStandardNormal() {
-        return nextNormal(Libm.JAVA);
+        return nextNormal(Libm.DEFAULT);
     }
 
     // ---- unlocked primitives; callers in this package hold the lock ----
@@ -276,7 +276,7 @@ public final class Generator {
             }
         } else if (normalValid) {
             hasD = true;
-            d = normalRho * Libm.JAVA.sin(2.0 * Math.PI * normalX);
+            d = normalRho * Libm.DEFAULT.sin(2.0 * Math.PI * normalX);
         }
         for (int i = 0; i < N; i++) {
             state[i] = (int) b.getLong(stateOff + 8 * i);

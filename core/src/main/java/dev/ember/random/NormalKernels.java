@@ -16,8 +16,9 @@ package dev.ember.random;
  * uses (either over a dense range in memory order, or over explicit storage offsets).
  * Each fill holds the generator's lock once.
  *
- * <p>Float32 results are bit-exact. Float64 results of (b) and (c) depend on libm's
- * {@code log/sin/cos}; see {@link Libm}.
+ * <p>Float32 results are bit-exact. Float64 results of (b) and (c) go through libm's
+ * {@code log/sin/cos}; Ember uses a pure-Java reproduction of glibc 2.36's ({@link Libm#DEFAULT}),
+ * so they are bit-exact with torch on x86-64 glibc too; see {@link Libm}.
  */
 public final class NormalKernels {
     private NormalKernels() {}
@@ -27,7 +28,7 @@ public final class NormalKernels {
 
     /** Contiguous float32 fill: path (a) if {@code n ≥ 16}, else (c). mean/std are cast to float in (a). */
     public static void normal(Generator g, float[] a, int off, int n, double mean, double std) {
-        normal(g, a, off, n, mean, std, Libm.JAVA);
+        normal(g, a, off, n, mean, std, Libm.DEFAULT);
     }
 
     static void normal(Generator g, float[] a, int off, int n, double mean, double std, Libm m) {
@@ -41,7 +42,7 @@ public final class NormalKernels {
 
     /** Contiguous float64 fill: path (b) if {@code n ≥ 16}, else (c). */
     public static void normal(Generator g, double[] a, int off, int n, double mean, double std) {
-        normal(g, a, off, n, mean, std, Libm.JAVA);
+        normal(g, a, off, n, mean, std, Libm.DEFAULT);
     }
 
     static void normal(Generator g, double[] a, int off, int n, double mean, double std, Libm m) {
@@ -55,7 +56,7 @@ public final class NormalKernels {
 
     /** Path (c) over {@code a[off..off+n)} in index order (a dense non-contiguous tensor in memory order). */
     public static void normalSerial(Generator g, float[] a, int off, int n, double mean, double std) {
-        normalSerial(g, a, off, n, mean, std, Libm.JAVA);
+        normalSerial(g, a, off, n, mean, std, Libm.DEFAULT);
     }
 
     static void normalSerial(Generator g, float[] a, int off, int n, double mean, double std, Libm m) {
@@ -69,7 +70,7 @@ public final class NormalKernels {
 
     /** Path (c) over {@code a[off..off+n)} in index order. */
     public static void normalSerial(Generator g, double[] a, int off, int n, double mean, double std) {
-        normalSerial(g, a, off, n, mean, std, Libm.JAVA);
+        normalSerial(g, a, off, n, mean, std, Libm.DEFAULT);
     }
 
     static void normalSerial(Generator g, double[] a, int off, int n, double mean, double std, Libm m) {
@@ -86,7 +87,7 @@ public final class NormalKernels {
         checkStd(std);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                a[offsets[i]] = (float) Math.fma(g.nextNormal(Libm.JAVA), std, mean);
+                a[offsets[i]] = (float) Math.fma(g.nextNormal(Libm.DEFAULT), std, mean);
             }
         }
     }
@@ -96,7 +97,7 @@ public final class NormalKernels {
         checkStd(std);
         synchronized (g) {
             for (int i = 0; i < n; i++) {
-                a[offsets[i]] = Math.fma(g.nextNormal(Libm.JAVA), std, mean);
+                a[offsets[i]] = Math.fma(g.nextNormal(Libm.DEFAULT), std, mean);
             }
         }
     }

@@ -19,7 +19,8 @@
  * tensor is dense but not contiguous, and takes the scalar path).
  *
  * <p>Exactness: all float32 results and all integer results are bit-exact. Float64
- * {@code normal_} results depend on libm's {@code log/sin/cos}; with {@link java.lang.Math}
- * about 0.1% of them differ from torch in the last bit (see {@code Libm}).
+ * {@code normal_} results depend on libm's {@code log/sin/cos}: Ember reproduces glibc 2.36's
+ * (x86-64, FMA variants) in pure Java, so they are bit-exact with torch there too (with
+ * {@link java.lang.Math} about 0.1% of them would differ in the last bit; see {@code Libm}).
  */
 package dev.ember.random;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -23,9 +22,10 @@ import org.junit.jupiter.api.TestFactory;
  * compares bit patterns.
  *
  * <p>Records whose float64 values come out of libm's {@code log/sin/cos} ({@link #LIBM}) are
- * compared bit for bit twice over: with glibc itself plugged in (FFM, Linux only), which checks
- * the recipe, and with Ember's pure-Java {@link Libm#JAVA}, which may differ from glibc in the last
- * bit of a few values (at most 1 ulp per element, and a bounded share of elements).
+ * compared bit for bit with Ember's pure-Java reproduction of glibc ({@link Libm#GLIBC}, the
+ * default; no native code involved) and, where reachable (FFM, Linux), with glibc itself plugged
+ * in. With {@link Libm#JAVA} ({@link Math}) they may differ in the last bit of a few values (at
+ * most 1 ulp per element, and a bounded share of elements).
  */
 class RandomTablesTest {
 
@@ -41,9 +41,8 @@ class RandomTablesTest {
                 .filter(e -> !INPUTS.contains(e.name()))
                 .map(e -> dynamicTest(e.toString(), () -> {
                     if (LIBM.contains(e.name())) {
-                        Libm glibc = GlibcLibm.INSTANCE.orElse(null);
-                        Assumptions.assumeTrue(glibc != null, "glibc not reachable through FFM");
-                        assertBits(e, replay(e, glibc));
+                        assertBits(e, replay(e, Libm.GLIBC)); // pure Java, without the glibc binding
+                        GlibcLibm.INSTANCE.ifPresent(glibc -> assertBits(e, replay(e, glibc)));
                     } else {
                         assertBits(e, replay(e, Libm.JAVA));
                     }
@@ -64,25 +63,48 @@ class RandomTablesTest {
                 }));
     }
 
-    /** Over all libm-dependent float64 values, pure-Java math may miss glibc's last bit rarely. */
+    /** The public fills (which use {@link Libm#DEFAULT}) reproduce the float64 normal records bit for bit. */
+    @TestFactory
+    Stream<DynamicTest> float64NormalRecordsThroughThePublicFills() {
+        return TorchTables.all().stream()
+                .filter(e -> Set.of("randn_f64", "normal_f64", "randn_like_t_f64", "sha256_randn_f64").contains(e.name()))
+                .map(e -> dynamicTest(e.toString(), () -> {
+                    Generator g = new Generator(e.seed());
+                    double[] a = new double[e.n()];
+                    switch (e.name()) {
+                        case "normal_f64" -> NormalKernels.normal(g, a, 0, e.n(), -1.25, 0.3);
+                        case "randn_like_t_f64" -> NormalKernels.normalSerial(g, a, 0, e.n(), 0, 1);
+                        default -> NormalKernels.normal(g, a, 0, e.n(), 0, 1);
+                    }
+                    assertBits(e, e.name().startsWith("sha256_") ? sha256(a) : bits(a));
+                }));
+    }
+
+    /** Over all libm-dependent float64 values, java.lang.Math may miss glibc's last bit rarely. */
     @Test
     void libmMismatchShareIsSmall() {
         int total = 0;
         int differ = 0;
+        int portDiffer = 0;
         for (TorchTables.Entry e : TorchTables.all()) {
             if (!LIBM.contains(e.name()) || e.name().startsWith("sha256_")) {
                 continue;
             }
             long[] got = replay(e, Libm.JAVA);
+            long[] port = replay(e, Libm.GLIBC);
             for (int i = 0; i < got.length; i++) {
                 total++;
                 if (got[i] != e.values()[i]) {
                     differ++;
                 }
+                if (port[i] != e.values()[i]) {
+                    portDiffer++;
+                }
             }
         }
-        System.out.printf("float64 normal values: %d, differing from glibc-based torch in the last bit: %d%n",
-                total, differ);
+        System.out.printf("float64 normal values: %d, differing from glibc-based torch in the last bit: "
+                + "%d with java.lang.Math, %d with Libm.GLIBC%n", total, differ, portDiffer);
+        assertThat(portDiffer).isZero();
         assertThat(total).isGreaterThan(10_000);
         assertThat((double) differ / total).isLessThan(0.01);
     }
