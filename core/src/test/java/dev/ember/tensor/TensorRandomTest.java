@@ -105,4 +105,16 @@ class TensorRandomTest {
         assertThatThrownBy(() -> Tensor.randint(5, 5, Size.of(3))).hasMessageContaining("from=5 >= to=5");
         assertThatThrownBy(() -> Tensor.empty(3).normal_(0, -1)).hasMessageContaining("std >= 0.0");
     }
+
+    @Test
+    void float64NormalsMatchTorchBitForBit() {
+        // torch.manual_seed(1); torch.randn(17, dtype=torch.float64)[-1] -> -1.928583354008078 (java.lang.Math gives
+        // -1.9285833540080777); seed 0: randn(16, float64)[0] -> -2.310411800234176, randn(5, float64)[0] -> 1.5409961082440433
+        Ember.manualSeed(1);
+        assertThat(Tensor.randn(DType.FLOAT64, 17).getDouble(16)).isEqualTo(-1.928583354008078);
+        Ember.manualSeed(0);
+        assertThat(Tensor.randn(DType.FLOAT64, 16).getDouble(0)).isEqualTo(-2.310411800234176);
+        Ember.manualSeed(0);
+        assertThat(Tensor.randn(DType.FLOAT64, 5).getDouble(0)).isEqualTo(1.5409961082440433);
+    }
 }
