@@ -278,10 +278,11 @@ class Suite:
         return finish(None, rt, at)
 
     # ------------------------------------------------------------------
-    def run(self, builders):
+    def run(self, builders, salt=0):
         for b in builders:
-            self._rng = np.random.default_rng(zlib.crc32(b.__name__.encode()))
-            torch.manual_seed(zlib.crc32(b.__name__.encode()))
+            base = zlib.crc32(b.__name__.encode()) ^ salt
+            self._rng = np.random.default_rng(base)
+            torch.manual_seed(base)
             b(self, self._rng)
 
     def write(self, outdir):
@@ -1066,12 +1067,14 @@ def self_check(suite, outdir):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: generate.py OUTDIR", file=sys.stderr)
+    if len(argv) not in (2, 3):
+        print("usage: generate.py OUTDIR [SALT]  (SALT != 0 draws an independent suite: other shapes and values)",
+              file=sys.stderr)
         return 2
     outdir = argv[1]
+    salt = int(argv[2]) if len(argv) == 3 else 0
     suite = Suite()
-    suite.run(BUILDERS)
+    suite.run(BUILDERS, salt)
     suite.write(outdir)
     counts, errors = self_check(suite, outdir)
     size = os.path.getsize(os.path.join(outdir, "tensors.safetensors"))

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ember <command> …}: the command-line entry point. */
 @Command(name = "ember", mixinStandardHelpOptions = true, version = "Ember 0.1.0 (PyTorch 1.13.1 semantics)",
         description = "PyTorch's pooling, linear and activation layers in pure Java.",
-        subcommands = {TutorialCommand.class, ParityCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TutorialCommand.class, PoolCommand.class, PlotCommand.class, ParityCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -19,6 +20,13 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
+            if (!(e instanceof java.io.IOException) && !(e instanceof IllegalArgumentException)) throw e;
+            command.getErr().println("ember " + command.getCommandName() + ": " + e.getMessage());
+            command.getErr().flush();
+            return 1;
+        });
+        return cl;
     }
 }

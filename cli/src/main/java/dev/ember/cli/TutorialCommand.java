@@ -1,39 +1,36 @@
 package dev.ember.cli;
 
-import dev.ember.nn.AvgPool2d;
-import dev.ember.nn.Linear;
-import dev.ember.nn.MaxPool2d;
-import dev.ember.nn.functional.AvgPool2dOptions;
-import dev.ember.nn.functional.MaxPool2dOptions;
-import dev.ember.tensor.Tensor;
+import dev.ember.examples.Tutorial;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ember tutorial}: the tutorial's examples, printed as PyTorch prints them. */
+/** {@code ember tutorial [--image FILE] [--out DIR]}: every example of the tutorial, printed as PyTorch prints it. */
 @Command(name = "tutorial", mixinStandardHelpOptions = true,
-        description = "Run the pooling / linear / activation tutorial's examples and print what PyTorch prints.")
+        description = {"Run every example of the pooling / linear / activation tutorial in order, printing what "
+                + "PyTorch 1.13.1 prints for it, and write its pictures.",
+                "The random examples start from set_seed(1) (torch.manual_seed(1)) and repeat exactly.",
+                "Pictures: img_maxpool.png, img_avgpool.png, pooling.png (original | max | avg), img_unpool.png, "
+                        + "maxunpool.png (original | pooled | unpooled), activations.png."})
 final class TutorialCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "picture to use (read as Image.open(FILE).convert('RGB')); default: the bundled 512×512 "
+                    + "CC0 sample, copied into DIR")
+    Path image;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "tutorial-out",
+            description = "directory for the pictures (created if needed; default: ${DEFAULT-VALUE})")
+    Path out;
+
     @Override
-    public Integer call() {
-        Tensor img = Tensor.zeros(3, 512, 512);
-        img.unsqueeze_(0);
-        Tensor pooled = new MaxPool2d(MaxPool2dOptions.of(2, 2).stride(2, 2)).forward(img);
-        System.out.println("池化前尺寸:" + img.shape() + "\n池化后尺寸:" + pooled.shape());
-
-        Tensor ones = Tensor.ones(1, 1, 4, 4);
-        Tensor avg = new AvgPool2d(AvgPool2dOptions.of(2, 2).stride(2, 2)).forward(ones);
-        System.out.println("raw_img:\n" + ones + "\npooling_img:\n" + avg);
-        Tensor avg3 = new AvgPool2d(AvgPool2dOptions.of(2, 2).stride(2, 2).divisorOverride(3)).forward(ones);
-        System.out.println("raw_img:\n" + ones + "\npooling_img:\n" + avg3);
-
-        Tensor inputs = Tensor.of(new float[][] {{1, 2, 3}});
-        Linear linear = new Linear(3, 4);
-        linear.weight().setData(Tensor.of(new float[][] {{1, 1, 1}, {2, 2, 2}, {3, 3, 3}, {4, 4, 4}}));
-        linear.bias().data().fill_(0.5);
-        Tensor output = linear.forward(inputs);
-        System.out.println(inputs + " " + inputs.shape());
-        System.out.println(linear.weight().data() + " " + linear.weight().data().shape());
-        System.out.println(output + " " + output.shape());
+    public Integer call() throws Exception {
+        Tutorial.run(spec.commandLine().getOut(), image, out);
         return 0;
     }
 }

@@ -11,8 +11,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class MaxUnpool2dKernel {
     private MaxUnpool2dKernel() {}
 
-    /** The position (from {@code off}) of the first index outside {@code [0, outPlane)}, or −1 when all are valid. */
-    public static int firstInvalidPosition(long[] indices, int off, int n, int outPlane) {
+    /**
+     * The position (relative to {@code off}) of the first index outside {@code [0, outPlane)}, or −1 when
+     * all are valid. (A position, because −1 is itself an invalid index.)
+     */
+    public static int firstInvalidIndex(long[] indices, int off, int n, int outPlane) {
         for (int i = 0; i < n; i++) {
             long idx = indices[off + i];
             if (idx < 0 || idx >= outPlane) return i;
@@ -25,7 +28,7 @@ public final class MaxUnpool2dKernel {
     /**
      * Checks and writes in one pass, in parallel over planes. Returns −1, or the position of the first
      * invalid index in row-major order (the output is then partly written and must be dropped), as
-     * {@link #firstInvalidPosition} would have found it.
+     * {@link #firstInvalidIndex} would have found it.
      */
     public static int forwardChecked(float[] in, int inOff, long[] indices, int idxOff, float[] out,
                                       int planes, int inPlane, int outPlane) {

@@ -32,7 +32,8 @@ public final class Linear extends Module {
     public void resetParameters() {
         Init.kaimingUniform_(weight(), Math.sqrt(5));
         if (bias() != null) {
-            double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
+            int fanIn = Init.fanInAndFanOut(weight())[0];
+            double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
             Init.uniform_(bias(), -bound, bound);
         }
     }

@@ -34,6 +34,16 @@ public enum DType {
         };
     }
 
+    /** PyTorch's ScalarType name in "not implemented for 'Long'" messages: Float, Double, Long, Bool. */
+    public String scalarTypeName() {
+        return switch (this) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+
     /** The type two operands promote to (PyTorch's rules for these four types). */
     public static DType promote(DType a, DType b) {
         if (a == FLOAT64 || b == FLOAT64) return FLOAT64;

@@ -60,6 +60,14 @@ final class MathOps {
     }
 
     static Tensor sub(Tensor a, Tensor b) {
+        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
         Tensor out = zip(a, b, resultType(a, b), (x, y) -> x - y, (x, y) -> x - y);
         int[] sa = a.sizes(), sb = b.sizes();
         return Autograd.recordStateless("SubBackward0", out, g -> new Tensor[] {sumTo(g, sa), sumTo(g.neg(), sb)}, a, b);
@@ -119,7 +127,7 @@ final class MathOps {
 
     static Tensor exp(Tensor a) {
         Tensor out = map(a, floatResult(a), Math::exp);
-        return Autograd.record("ExpBackward0", out, g -> new Tensor[] {g.mul(out.detach())}, a);
+        return Autograd.recordSaving("ExpBackward0", out, new Tensor[] {out}, g -> new Tensor[] {g.mul(out.detach())}, a);
     }
 
     static Tensor log(Tensor a) {
@@ -129,7 +137,7 @@ final class MathOps {
 
     static Tensor sqrt(Tensor a) {
         Tensor out = map(a, floatResult(a), Math::sqrt);
-        return Autograd.record("SqrtBackward0", out, g -> new Tensor[] {g.div(out.detach().mul(2))}, a);
+        return Autograd.recordSaving("SqrtBackward0", out, new Tensor[] {out}, g -> new Tensor[] {g.div(out.detach().mul(2))}, a);
     }
 
     static Tensor abs(Tensor a) {
@@ -278,7 +286,7 @@ final class MathOps {
         int m = a.size(0), k = a.size(1), n = b.size(1);
         DType t = a.dtype();
         if (!t.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + capital(t) + "'");
+            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + t.scalarTypeName() + "'");
         }
         Tensor ac = a.detach().contiguous(), bt = b.detach().t().contiguous();
         Tensor out = Tensor.contiguous(t, new int[] {m, n});
@@ -292,13 +300,21 @@ final class MathOps {
         return out;
     }
 
-    static String capital(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
+
+    /** Matrix times vector, {@code torch.mv} (grad_fn {@code MvBackward0}). */
+    static Tensor mv(Tensor a, Tensor b) {
+        if (a.size(1) != b.size(0)) {
+            throw new IllegalArgumentException("size mismatch, got " + a.size(0) + ", " + a.size(0) + "x" + a.size(1)
+                    + "," + b.size(0));
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
+                    + b.dtype().scalarTypeName());
+        }
+        Tensor out = matmul2d(a, b.detach().unsqueeze(1)).reshape(a.size(0));
+        return Autograd.record("MvBackward0", out, g -> new Tensor[] {
+                a.requiresGrad() ? g.unsqueeze(1).mm(b.detach().unsqueeze(0)) : null,
+                b.requiresGrad() ? a.detach().t().mm(g.unsqueeze(1)).reshape(b.size(0)) : null}, a, b);
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
@@ -317,13 +333,24 @@ final class MathOps {
                     b.detach().mul(g), a.detach().mul(g)}, a, b);
         }
         if (a.dim() == 2 && b.dim() == 2) return mm(a, b);
+        if (a.dim() == 2 && b.dim() == 1) return mv(a, b);
+        if (a.dim() == 1 && b.dim() == 2) {
+            // torch: self.unsqueeze(0).mm(other).squeeze_(0), recorded as SqueezeBackward3
+            Tensor prod = mm(a.unsqueeze(0), b);
+            return Autograd.recordStateless("SqueezeBackward3", prod.detach().squeeze(0),
+                    g -> new Tensor[] {g.unsqueeze(0)}, prod);
+        }
         if (a.dim() == 1) return matmul(a.unsqueeze(0), b).squeeze(-2);
         if (b.dim() == 1) return matmul(a, b.unsqueeze(1)).squeeze(-1);
         if (b.dim() == 2) {
+            // torch folds the batch dims into mm and unfolds with _unsafe_view (UnsafeViewBackward0)
             int[] s = a.sizes();
             Tensor flat = a.reshape(-1, s[s.length - 1]);
             s[s.length - 1] = b.size(1);
-            return mm(flat, b).reshape(s);
+            Tensor prod = mm(flat, b);
+            int[] prodShape = prod.sizes();
+            return Autograd.recordStateless("UnsafeViewBackward0", prod.detach().view(s),
+                    g -> new Tensor[] {g.reshape(prodShape)}, prod);
         }
         throw new UnsupportedOperationException("batched matmul with a batched right operand is not supported yet");
     }

@@ -17,10 +17,12 @@ public final class Node {
     final Tensor[] leaves;
     final boolean[] inputNeedsGrad;
     private Backward backward;
-    private final boolean savesTensors;
+    private final Tensor[] saved;
+    private final int[] savedVersions;
     Tensor retained;
 
-    Node(String name, Tensor[] inputs, Backward backward, boolean savesTensors) {
+    /** {@code saved}: the tensors the backward reads (checked for in-place changes), or null when it saves none. */
+    Node(String name, Tensor[] inputs, Backward backward, Tensor[] saved) {
         this.name = name;
         this.producers = new Node[inputs.length];
         this.leaves = new Tensor[inputs.length];
@@ -33,7 +35,9 @@ public final class Node {
             else leaves[i] = in;
         }
         this.backward = backward;
-        this.savesTensors = savesTensors;
+        this.saved = saved;
+        this.savedVersions = new int[saved == null ? 0 : saved.length];
+        for (int i = 0; i < savedVersions.length; i++) savedVersions[i] = saved[i] == null ? 0 : saved[i].version();
     }
 
     /** PyTorch's name for this backward function, e.g. {@code AddmmBackward0}. */
@@ -50,11 +54,20 @@ public final class Node {
                     + "backward through the graph a second time or if you need to access saved tensors after calling "
                     + "backward. (node " + name + ")");
         }
+        for (int i = 0; i < savedVersions.length; i++) {
+            Tensor t = saved[i];
+            if (t != null && t.version() != savedVersions[i]) {
+                throw new IllegalStateException("one of the variables needed for gradient computation has been modified "
+                        + "by an inplace operation: [torch." + t.dtype().scalarTypeName() + "Tensor "
+                        + Shapes.str(t.sizes()) + "], which is saved by " + name + ", is at version " + t.version()
+                        + "; expected version " + savedVersions[i] + " instead.");
+            }
+        }
         return backward.apply(gradOutput);
     }
 
     void release() {
-        if (savesTensors) backward = null;
+        if (saved != null) backward = null;
     }
 
     @Override

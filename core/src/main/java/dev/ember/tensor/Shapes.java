@@ -15,7 +15,7 @@ public final class Shapes {
         for (int d : shape) {
             if (d < 0) {
                 throw new IllegalArgumentException(
-                        "trying to create tensor with negative dimension " + d + ": " + str(shape));
+                        "Trying to create tensor with negative dimension " + d + ": " + str(shape));
             }
             n *= d;
             if (n > MAX_ELEMENTS) {
@@ -49,7 +49,7 @@ public final class Shapes {
     public static int[] broadcast(int[] a, int[] b) {
         int n = Math.max(a.length, b.length);
         int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = n - 1; i >= 0; i--) { // trailing dims first, as ATen's infer_size reports them
             int da = i - (n - a.length) >= 0 ? a[i - (n - a.length)] : 1;
             int db = i - (n - b.length) >= 0 ? b[i - (n - b.length)] : 1;
             if (da != db && da != 1 && db != 1) {
@@ -68,11 +68,4 @@ public final class Shapes {
         return j.toString();
     }
 
-    /** {@code (1, 3)}, Python's tuple form ({@code (2,)} for one element). */
-    public static String tuple(int[] shape) {
-        if (shape.length == 1) return "(" + shape[0] + ",)";
-        StringJoiner j = new StringJoiner(", ", "(", ")");
-        for (int d : shape) j.add(Integer.toString(d));
-        return j.toString();
-    }
 }

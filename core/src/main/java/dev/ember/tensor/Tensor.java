@@ -1,5 +1,6 @@
 package dev.ember.tensor;
 
+import dev.ember.random.Generator;
 import java.util.Arrays;
 
 /**
@@ -17,6 +18,10 @@ public class Tensor {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
+    /** The tensor this one is a differentiable view of (null for a base or a detached tensor). */
+    private Tensor viewBase;
+    /** In-place write counter of the storage, shared by every tensor viewing it ({@code _version}). */
+    private int[] version = new int[1];
 
     Tensor(Object data, DType dtype, int[] shape, int[] strides, int offset) {
         this.data = data;
@@ -29,6 +34,7 @@ public class Tensor {
     /** A tensor sharing {@code source}'s storage and view; for subclasses such as parameters. */
     protected Tensor(Tensor source) {
         this(source.data, source.dtype, source.shape.clone(), source.strides.clone(), source.offset);
+        this.version = source.version;
     }
 
     // ---------------------------------------------------------------- creation
@@ -167,13 +173,101 @@ public class Tensor {
         return wrap(v, v.length);
     }
 
-    public static Tensor zerosLike(Tensor t) { return contiguous(t.dtype, t.shape); }
+    /**
+     * A new tensor laid out like {@code t} ({@code torch.preserve_format}): the same strides when
+     * {@code t} is a dense permutation such as a transpose, otherwise contiguous.
+     */
+    static Tensor like(Tensor t, DType dtype) {
+        if (t.isContiguous() || !t.isNonOverlappingAndDense()) return contiguous(dtype, t.shape);
+        return new Tensor(allocate(dtype, t.numel()), dtype, t.shape.clone(), t.strides.clone(), 0);
+    }
 
-    public static Tensor onesLike(Tensor t) { return full(1, t.dtype, t.shape); }
+    private boolean isNonOverlappingAndDense() {
+        Integer[] dims = new Integer[shape.length];
+        for (int i = 0; i < dims.length; i++) dims[i] = i;
+        Arrays.sort(dims, (a, b) -> Integer.compare(strides[a], strides[b]));
+        int expected = 1;
+        for (int d : dims) {
+            if (shape[d] == 1) continue;
+            if (strides[d] != expected) return false;
+            expected *= shape[d];
+        }
+        return true;
+    }
 
-    public static Tensor fullLike(Tensor t, double value) { return full(value, t.dtype, t.shape); }
+    public static Tensor zerosLike(Tensor t) { return like(t, t.dtype); }
 
-    public static Tensor emptyLike(Tensor t) { return contiguous(t.dtype, t.shape); }
+    public static Tensor onesLike(Tensor t) { return like(t, t.dtype).fill_(1); }
+
+    public static Tensor fullLike(Tensor t, double value) { return like(t, t.dtype).fill_(value); }
+
+    public static Tensor emptyLike(Tensor t) { return like(t, t.dtype); }
+
+    // ---------------------------------------------------------------- random (default or given generator)
+
+    /** {@code torch.rand(size)}: uniform [0, 1) float32 from the default generator. */
+    public static Tensor rand(int... size) { return rand(Generator.defaultGenerator(), DType.FLOAT32, size); }
+
+    public static Tensor rand(DType dtype, int... size) { return rand(Generator.defaultGenerator(), dtype, size); }
+
+    public static Tensor rand(Generator g, DType dtype, int... size) {
+        return TensorRandom.uniform_(contiguous(dtype, size), 0, 1, g);
+    }
+
+    /** {@code torch.randn(size)}: standard normal float32 from the default generator. */
+    public static Tensor randn(int... size) { return randn(Generator.defaultGenerator(), DType.FLOAT32, size); }
+
+    public static Tensor randn(DType dtype, int... size) { return randn(Generator.defaultGenerator(), dtype, size); }
+
+    public static Tensor randn(Generator g, DType dtype, int... size) {
+        return TensorRandom.normal_(contiguous(dtype, size), 0, 1, g);
+    }
+
+    /** {@code torch.randint(high, size)}: int64 values in [0, high). The size is a {@link Size}, as PyTorch's tuple. */
+    public static Tensor randint(long high, Size size) { return randint(0, high, size); }
+
+    public static Tensor randint(long low, long high, Size size) { return randint(low, high, DType.INT64, size); }
+
+    /** {@code torch.randint(low, high, size, dtype=…)}. */
+    public static Tensor randint(long low, long high, DType dtype, Size size) {
+        return randint(Generator.defaultGenerator(), low, high, dtype, size);
+    }
+
+    public static Tensor randint(Generator g, long low, long high, DType dtype, Size size) {
+        return TensorRandom.randint_(contiguous(dtype, size.dims()), low, high, g);
+    }
+
+    public static Tensor randLike(Tensor t) { return TensorRandom.uniform_(like(t, t.dtype), 0, 1, Generator.defaultGenerator()); }
+
+    public static Tensor randnLike(Tensor t) { return randnLike(t, t.dtype); }
+
+    /** {@code torch.randn_like(t, dtype=…)}: laid out like {@code t}, filled in memory order. */
+    public static Tensor randnLike(Tensor t, DType dtype) {
+        return TensorRandom.normal_(like(t, dtype), 0, 1, Generator.defaultGenerator());
+    }
+
+    public static Tensor randintLike(Tensor t, long low, long high) {
+        return TensorRandom.randint_(like(t, t.dtype), low, high, Generator.defaultGenerator());
+    }
+
+    /** Fills with uniform values in [from, to) from the default generator, like {@code uniform_}. */
+    public Tensor uniform_(double from, double to) { return TensorRandom.uniform_(this, from, to, Generator.defaultGenerator()); }
+
+    public Tensor uniform_(double from, double to, Generator g) { return TensorRandom.uniform_(this, from, to, g); }
+
+    public Tensor normal_(double mean, double std) { return TensorRandom.normal_(this, mean, std, Generator.defaultGenerator()); }
+
+    public Tensor normal_(double mean, double std, Generator g) { return TensorRandom.normal_(this, mean, std, g); }
+
+    /** Each element becomes 1 with probability {@code p}, else 0 ({@code bernoulli_(p)}; non-MKL algorithm). */
+    public Tensor bernoulli_(double p) { return TensorRandom.bernoulli_(this, p, Generator.defaultGenerator()); }
+
+    public Tensor bernoulli_(double p, Generator g) { return TensorRandom.bernoulli_(this, p, g); }
+
+    /** Fills with integers in [low, high), like {@code random_(low, high)}. */
+    public Tensor random_(long low, long high) { return TensorRandom.randint_(this, low, high, Generator.defaultGenerator()); }
+
+    public Tensor random_(long low, long high, Generator g) { return TensorRandom.randint_(this, low, high, g); }
 
     // ---------------------------------------------------------------- metadata
 
@@ -302,7 +396,9 @@ public class Tensor {
 
     /** Writes one element (no autograd). */
     public Tensor set(double value, int... idx) {
+        Autograd.checkInPlace(this);
         setAt(offsetOf(idx), value);
+        bumpVersion();
         return this;
     }
 
@@ -356,9 +452,15 @@ public class Tensor {
 
     // ---------------------------------------------------------------- in place
 
-    /** Fills every element with {@code value}, like {@code fill_}. */
+    /** Fills every element with {@code value}, like {@code fill_} (its gradient to the old values is 0). */
     public Tensor fill_(double value) {
-        checkInPlace();
+        Autograd.checkInPlace(this);
+        fillData(value);
+        bumpVersion();
+        return Autograd.recordInPlaceStateless("FillBackward2", this, g -> new Tensor[] {zerosLike(g)});
+    }
+
+    private void fillData(double value) {
         if (isContiguous() && numel() > 0) {
             int n = numel();
             switch (dtype) {
@@ -370,28 +472,54 @@ public class Tensor {
         } else {
             forEachOffset(i -> setAt(i, value));
         }
+    }
+
+    public Tensor zero_() {
+        Autograd.checkInPlace(this);
+        fillData(0);
+        bumpVersion();
+        return Autograd.recordInPlaceStateless("ZeroBackward0", this, g -> new Tensor[] {zerosLike(g)});
+    }
+
+    /**
+     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor; the
+     * gradient flows to {@code src}, none to the overwritten values.
+     */
+    public Tensor copy_(Tensor src) {
+        Autograd.checkInPlace(this);
+        copyData(src);
+        bumpVersion();
+        boolean recording = Autograd.isRecording(this, src);
+        if (!recording) return this;
+        int[] srcShape = src.sizes();
+        DType srcType = src.dtype;
+        Node node = new Node("CopyBackwards", new Tensor[] {this, src},
+                g -> new Tensor[] {zerosLike(g), MathOps.sumTo(g, srcShape).to(srcType)}, null);
+        setGradFn(node);
         return this;
     }
 
-    public Tensor zero_() { return fill_(0); }
-
-    /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor. */
-    public Tensor copy_(Tensor src) {
-        checkInPlace();
+    private void copyData(Tensor src) {
         int[] srcStrides = Strided.expandStrides(src.shape, src.strides, shape);
         if (src.dtype == DType.INT64 && dtype == DType.INT64) {
             Strided.forEach(shape, strides, offset, srcStrides, src.offset, (a, b) -> setLongAt(a, src.getLongAt(b)));
         } else {
             Strided.forEach(shape, strides, offset, srcStrides, src.offset, (a, b) -> setAt(a, src.getAt(b)));
         }
-        return this;
     }
 
-    private void checkInPlace() {
-        if (requiresGrad && gradFn == null && GradMode.isEnabled()) {
-            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
-        }
+    Tensor viewBase() { return viewBase; }
+
+    /** Makes this tensor a view of {@code base}: same version counter, same autograd base. */
+    void setViewBase(Tensor base) {
+        viewBase = base.viewBase != null ? base.viewBase : base;
+        version = base.version;
     }
+
+    /** How many in-place writes the storage has had ({@code tensor._version}). */
+    public int version() { return version[0]; }
+
+    void bumpVersion() { version[0]++; }
 
     // ---------------------------------------------------------------- autograd
 
@@ -448,7 +576,11 @@ public class Tensor {
     public void backward(Tensor gradient, boolean retainGraph) { Autograd.backward(this, gradient, retainGraph); }
 
     /** A view of the same storage outside the graph. */
-    public Tensor detach() { return new Tensor(data, dtype, shape, strides, offset); }
+    public Tensor detach() {
+        Tensor d = new Tensor(data, dtype, shape, strides, offset);
+        d.version = version;
+        return d;
+    }
 
     /** Detaches this tensor from the graph in place, making it a leaf that does not require grad. */
     public Tensor detach_() {
@@ -465,6 +597,7 @@ public class Tensor {
      * own identity and autograd flags.
      */
     public void setData(Tensor other) {
+        this.version = other.version;
         this.data = other.data;
         this.dtype = other.dtype;
         this.shape = other.shape.clone();
@@ -482,12 +615,7 @@ public class Tensor {
     }
 
     private Tensor copyFrom(Tensor src) {
-        boolean saved = requiresGrad;
-        requiresGrad = false;
-        try (var s = GradMode.noGrad()) {
-            copy_(src);
-        }
-        requiresGrad = saved;
+        copyData(src);
         return this;
     }
 
@@ -547,10 +675,12 @@ public class Tensor {
 
     /** Inserts a size-1 dim in place, like {@code unsqueeze_}. */
     public Tensor unsqueeze_(int dim) {
-        Tensor v = ViewOps.unsqueeze(this.detach(), dim);
+        Autograd.checkInPlace(this);
+        int d = Shapes.wrapDim(dim, shape.length + 1);
+        Tensor v = ViewOps.unsqueeze(this.detach(), d);
         this.shape = v.shape;
         this.strides = v.strides;
-        return this;
+        return Autograd.recordInPlaceStateless("UnsqueezeBackward1", this, g -> new Tensor[] {g.squeeze(d)});
     }
 
     public Tensor permute(int... dims) { return ViewOps.permute(this, dims); }

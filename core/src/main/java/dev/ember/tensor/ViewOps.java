@@ -9,7 +9,9 @@ final class ViewOps {
     private ViewOps() {}
 
     private static Tensor make(Tensor t, int[] shape, int[] strides, int offset) {
-        return new Tensor(t.dataRef(), t.dtype(), shape, strides, offset);
+        Tensor v = new Tensor(t.dataRef(), t.dtype(), shape, strides, offset);
+        v.setViewBase(t);
+        return v;
     }
 
     static int[] inferShape(int[] shape, int numel) {
@@ -218,7 +220,7 @@ final class ViewOps {
         int[] shape = t.sizes(), strides = t.strides();
         shape[d] = len;
         strides[d] = strides[d] * step;
-        Tensor out = make(t, shape, strides, t.storageOffset() + (len > 0 ? s * t.stridesRef()[d] : 0));
+        Tensor out = make(t, shape, strides, t.storageOffset() + s * t.stridesRef()[d]);
         int[] in = t.sizes();
         return Autograd.recordStateless("SliceBackward0", out, g -> {
             Tensor z = Tensor.zeros(g.dtype(), in);
@@ -252,13 +254,19 @@ final class ViewOps {
             } else if (o instanceof Integer i) {
                 out = select(out, dim, i);
             } else if (o instanceof Slice sl) {
-                out = slice(out, dim++, sl.start(), sl.end(), sl.step());
+                // Python's multi-dim indexing skips a slice written as exactly 0:size (no node, no view)
+                boolean whole = indices.length > 1 && (sl.start() == null || sl.start() == 0) && sl.end() != null
+                        && sl.end() == out.size(dim) && sl.step() == 1;
+                if (!whole) out = slice(out, dim, sl.start(), sl.end(), sl.step());
+                dim++;
             } else {
                 throw new IllegalArgumentException("unsupported index " + o + " (use Integer, Slice, Slice.ELLIPSIS or "
                         + "Slice.NEW_AXIS)");
             }
         }
-        return out == t ? make(t, t.sizes(), t.strides(), t.storageOffset()) : out;
+        if (out != t) return out;
+        return Autograd.recordStateless("AliasBackward0", make(t, t.sizes(), t.strides(), t.storageOffset()),
+                g -> new Tensor[] {g}, t);
     }
 
     private static int[] remove(int[] a, int i) {

@@ -283,7 +283,7 @@ class KernelTwinsSimdTest {
         }
         long[] bad = {0, 1, 2, 3, 0, 1, -1, 99};
         assertThat(MaxUnpool2dKernel.forwardChecked(new float[8], 0, bad, 0, new float[8], 2, 4, 4)).isEqualTo(6);
-        assertThat(MaxUnpool2dKernel.firstInvalidPosition(bad, 0, 8, 4)).isEqualTo(6);
+        assertThat(MaxUnpool2dKernel.firstInvalidIndex(bad, 0, 8, 4)).isEqualTo(6);
     }
 
     // ---------------------------------------------------------------- GEMM

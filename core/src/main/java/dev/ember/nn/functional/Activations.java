@@ -1,8 +1,11 @@
 package dev.ember.nn.functional;
 
 import dev.ember.kernels.ActivationKernels;
+import dev.ember.random.Generator;
+import dev.ember.random.RandomKernels;
 import dev.ember.tensor.Autograd;
 import dev.ember.tensor.DType;
+import dev.ember.tensor.Node;
 import dev.ember.tensor.Tensor;
 
 /**
@@ -17,14 +20,14 @@ public final class Activations {
 
     private static void requireFloat(Tensor x, String kernel) {
         if (!x.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + Pooling.capital(x.dtype()) + "'");
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + x.dtype().scalarTypeName() + "'");
         }
     }
 
     // ---------------------------------------------------------------- ReLU
 
     public static Tensor relu(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Tensor in = dense(x);
         Tensor out = Tensor.uninitializedLike(in);
         reluInto(in, out);
@@ -33,12 +36,13 @@ public final class Activations {
 
     /** In place, like {@code F.relu(x, inplace=True)}; returns {@code x}. */
     public static Tensor relu_(Tensor x) {
-        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("\"clamp_min_cpu\" not implemented for 'Bool'");
+        if (x.dtype() == DType.BOOL) throw new IllegalArgumentException("Boolean inputs not supported for relu");
         Autograd.checkInPlace(x);
         Tensor in = dense(x);
         Tensor out = in.sharesStorageWith(x) ? in : Tensor.uninitializedLike(in);
         reluInto(in, out);
         if (out != in) x.detach().copy_(out);
+        Autograd.markModified(x);
         Tensor y = x.detach();
         return Autograd.recordInPlace("ReluBackward0", x, g -> new Tensor[] {reluBackward(g, y)});
     }
@@ -53,7 +57,7 @@ public final class Activations {
     }
 
     private static Tensor recordRelu(Tensor out, Tensor x) {
-        return Autograd.record("ReluBackward0", out, g -> new Tensor[] {reluBackward(g, out)}, x);
+        return Autograd.recordSaving("ReluBackward0", out, new Tensor[] {out}, g -> new Tensor[] {reluBackward(g, out)}, x);
     }
 
     private static Tensor reluBackward(Tensor grad, Tensor y) {
@@ -83,6 +87,7 @@ public final class Activations {
         Tensor out = in.sharesStorageWith(x) ? in : Tensor.uninitializedLike(in);
         leakyInto(in, out, negativeSlope);
         if (out != in) x.detach().copy_(out);
+        Autograd.markModified(x);
         Tensor y = x.detach();
         return Autograd.recordInPlace("LeakyReluBackward1", x, g -> {
             if (negativeSlope < 0) {
@@ -129,9 +134,8 @@ public final class Activations {
                     + "numbers = " + params + " and channel size = " + channels + ".");
         }
         if (x.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + Pooling.capital(x.dtype()) + " but found "
-                    + Pooling.capital(weight.dtype()) + " (prelu input " + x.dtype().torchName() + ", weight "
-                    + weight.dtype().torchName() + ")");
+            throw new IllegalArgumentException("Found dtype " + weight.dtype().scalarTypeName() + " but expected "
+                    + x.dtype().scalarTypeName());
         }
         requireFloat(x, "prelu_cpu");
         int inner = 1;
@@ -167,7 +171,7 @@ public final class Activations {
         Tensor out = Tensor.uninitializedLike(xd);
         if (xd.dtype() == DType.FLOAT32) ActivationKernels.sigmoid(xd.floatStorage(), 0, out.floatStorage(), xd.numel());
         else ActivationKernels.sigmoid(xd.doubleStorage(), 0, out.doubleStorage(), xd.numel());
-        return Autograd.record("SigmoidBackward0", out, grad -> {
+        return Autograd.recordSaving("SigmoidBackward0", out, new Tensor[] {out}, grad -> {
             Tensor g = dense(grad), gx = Tensor.uninitializedLike(g);
             if (g.dtype() == DType.FLOAT32) ActivationKernels.sigmoidBackward(g.floatStorage(), out.floatStorage(), gx.floatStorage(), g.numel());
             else ActivationKernels.sigmoidBackward(g.doubleStorage(), out.doubleStorage(), gx.doubleStorage(), g.numel());
@@ -180,7 +184,7 @@ public final class Activations {
         Tensor out = Tensor.uninitializedLike(xd);
         if (xd.dtype() == DType.FLOAT32) ActivationKernels.tanh(xd.floatStorage(), 0, out.floatStorage(), xd.numel());
         else ActivationKernels.tanh(xd.doubleStorage(), 0, out.doubleStorage(), xd.numel());
-        return Autograd.record("TanhBackward0", out, grad -> {
+        return Autograd.recordSaving("TanhBackward0", out, new Tensor[] {out}, grad -> {
             Tensor g = dense(grad), gx = Tensor.uninitializedLike(g);
             if (g.dtype() == DType.FLOAT32) ActivationKernels.tanhBackward(g.floatStorage(), out.floatStorage(), gx.floatStorage(), g.numel());
             else ActivationKernels.tanhBackward(g.doubleStorage(), out.doubleStorage(), gx.doubleStorage(), g.numel());
@@ -222,6 +226,27 @@ public final class Activations {
     public static Tensor rreluTrain(Tensor x, double lower, double upper, boolean inplace) {
         checkRreluBounds(lower, upper);
         requireFloat(x, "rrelu_with_noise_out_cpu");
-        throw new UnsupportedOperationException("RReLU training mode needs the random generator (not wired yet)");
+        if (inplace) Autograd.checkInPlace(x);
+        Tensor in = dense(x);
+        Tensor noise = Tensor.uninitializedLike(in);
+        Tensor out = inplace && in.sharesStorageWith(x) ? in : Tensor.uninitializedLike(in);
+        int n = in.numel();
+        Generator g = Generator.defaultGenerator();
+        if (in.dtype() == DType.FLOAT32) {
+            RandomKernels.rreluNoise(g, in.floatStorage(), 0, noise.floatStorage(), 0, out.floatStorage(), 0, n, lower, upper);
+        } else {
+            RandomKernels.rreluNoise(g, in.doubleStorage(), 0, noise.doubleStorage(), 0, out.doubleStorage(), 0, n, lower,
+                    upper);
+        }
+        Node.Backward backward = grad -> {
+            Tensor gd = dense(grad), gx = Tensor.uninitializedLike(gd);
+            if (gd.dtype() == DType.FLOAT32) ActivationKernels.mul(gd.floatStorage(), noise.floatStorage(), gx.floatStorage(), n);
+            else ActivationKernels.mul(gd.doubleStorage(), noise.doubleStorage(), gx.doubleStorage(), n);
+            return new Tensor[] {gx};
+        };
+        if (!inplace) return Autograd.record("RreluWithNoiseBackward0", out, backward, x);
+        if (out != in) x.detach().copy_(out);
+        Autograd.markModified(x);
+        return Autograd.recordInPlace("RreluWithNoiseBackward1", x, backward);
     }
 }

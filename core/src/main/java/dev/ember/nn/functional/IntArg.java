@@ -1,6 +1,6 @@
 package dev.ember.nn.functional;
 
-import java.util.StringJoiner;
+import dev.ember.tensor.PyRepr;
 
 /**
  * An int-or-sequence constructor argument ({@code kernel_size}, {@code stride}, …) kept in the form
@@ -49,11 +49,11 @@ public final class IntArg {
 
     /** Python's repr of the stored object. */
     public String repr() {
-        if (form == Form.INT) return Integer.toString(values[0]);
-        StringJoiner j = form == Form.LIST ? new StringJoiner(", ", "[", "]") : new StringJoiner(", ", "(", ")");
-        for (int v : values) j.add(Integer.toString(v));
-        String s = j.toString();
-        return form == Form.TUPLE && values.length == 1 ? "(" + values[0] + ",)" : s;
+        return switch (form) {
+            case INT -> Integer.toString(values[0]);
+            case TUPLE -> PyRepr.tuple(values);
+            case LIST -> PyRepr.list(values);
+        };
     }
 
     @Override

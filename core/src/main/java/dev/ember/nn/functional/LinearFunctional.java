@@ -30,7 +30,7 @@ public final class LinearFunctional {
             throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
         }
         if (!x.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + Pooling.capital(x.dtype()) + "'");
+            throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for '" + x.dtype().scalarTypeName() + "'");
         }
         Tensor x2 = Pooling.offsetFree(x.detach().contiguous());
         Tensor w = Pooling.offsetFree(weight.detach().contiguous());
@@ -47,7 +47,7 @@ public final class LinearFunctional {
         }
         int[] xShape = x.sizes();
         int[] wShape = weight.sizes();
-        return Autograd.record(gradFnName(x, bias != null), out, grad -> {
+        return Autograd.recordSaving(gradFnName(x, bias != null), out, new Tensor[] {x, weight}, grad -> {
             Tensor gx = null, gw = null, gb = null;
             if (grad.dtype() == DType.FLOAT32) {
                 Tensor g = Pooling.offsetFree(grad.detach().contiguous());

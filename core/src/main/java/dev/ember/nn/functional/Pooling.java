@@ -6,6 +6,7 @@ import dev.ember.kernels.MaxUnpool2dKernel;
 import dev.ember.kernels.PoolGeometry;
 import dev.ember.tensor.Autograd;
 import dev.ember.tensor.DType;
+import dev.ember.tensor.PyRepr;
 import dev.ember.tensor.Shapes;
 import dev.ember.tensor.Tensor;
 
@@ -34,7 +35,7 @@ public final class Pooling {
         }
         PoolGeometry g = geometry(input, k, s, p, d, o.ceilMode(), true);
         if (!input.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"max_pool2d\" not implemented for '" + capital(input.dtype()) + "'");
+            throw new IllegalArgumentException("\"max_pool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         int[] outShape = outShape(input, g);
         Tensor x = input.detach().contiguous();
@@ -49,7 +50,8 @@ public final class Pooling {
         }
         if (recording) {
             int[] inShape = input.sizes();
-            Autograd.record("MaxPool2DWithIndicesBackward0", out, grad -> {
+            Tensor saved = indices;
+            Autograd.recordSaving("MaxPool2DWithIndicesBackward0", out, new Tensor[] {input, saved}, grad -> {
                 Tensor go = offsetFree(grad.contiguous());
                 Tensor gi = gradBuffer(grad.dtype(), inShape);
                 if (grad.dtype() == DType.FLOAT32) {
@@ -111,13 +113,10 @@ public final class Pooling {
         int[] s = tupleOf(o.effectiveStride());
         int[] p = tupleOf(o.padding());
         int[] size = unpoolOutputSize(input, k, s, p, outputSize);
+        // ATen's order: indices dtype, output_size length, rank, indices shape, empty non-batch dims
         if (indices.dtype() != DType.INT64) {
             throw new IllegalArgumentException("elements in indices should be type int64 but got: "
-                    + capital(indices.dtype()));
-        }
-        if (!indices.shape().equals(input.shape())) {
-            throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
-                    + Shapes.str(input.sizes()) + ") but got indices tensor with shape: " + Shapes.str(indices.sizes()));
+                    + indices.dtype().scalarTypeName());
         }
         if (size.length != 2) {
             throw new IllegalArgumentException("There should be exactly two elements (height, width) in output_size, but got "
@@ -127,7 +126,11 @@ public final class Pooling {
             throw new IllegalArgumentException("Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with "
                     + input.dim() + " dimensions.");
         }
-        for (int i = input.dim() - 3; i < input.dim(); i++) {
+        if (!indices.shape().equals(input.shape())) {
+            throw new IllegalArgumentException("Expected shape of indices to be same as that of the input tensor ("
+                    + Shapes.str(input.sizes()) + ") but got indices tensor with shape: " + Shapes.str(indices.sizes()));
+        }
+        for (int i = 1; i < input.dim(); i++) { // dim 0 (N, or C of a 3-d input) may be empty
             if (input.size(i) == 0) {
                 throw new IllegalArgumentException("max_unpooling2d_forward_out_cpu(): Expected input to have non-zero size "
                         + "for non-batch dimensions, but got " + Shapes.str(input.sizes()) + " with dimension " + i
@@ -135,16 +138,17 @@ public final class Pooling {
             }
         }
         if (!input.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + capital(input.dtype()) + "'");
+            throw new IllegalArgumentException("\"max_unpool2d\" not implemented for '" + input.dtype().scalarTypeName() + "'");
         }
         if (size[0] < 0 || size[1] < 0) {
-            throw new IllegalArgumentException("max_unpool2d: invalid output_size " + Shapes.str(size)
-                    + " (sizes must be non-negative)");
+            // torch computes numel of the negative size and fails there
+            throw new IllegalArgumentException("numel: integer multiplication overflow (max_unpool2d output size "
+                    + Shapes.str(size) + " is negative)");
         }
         int[] outShape = input.sizes();
         outShape[outShape.length - 2] = size[0];
         outShape[outShape.length - 1] = size[1];
-        int outPlane = Math.multiplyExact(size[0], size[1]);
+        int outPlane = Shapes.numel(size);
         Tensor out = gradBuffer(input.dtype(), outShape); // float planes are zero-filled by the kernel
         if (out.numel() == 0 && outPlane == 0) return recordUnpool(out, input, indices, 0, 0, 0);
         int planes = input.dim() == 4 ? input.size(0) * input.size(1) : input.size(0);
@@ -154,7 +158,7 @@ public final class Pooling {
         int bad = input.dtype() == DType.FLOAT32
                 ? MaxUnpool2dKernel.forwardChecked(x.floatStorage(), 0, idx.longStorage(), 0, out.floatStorage(), planes,
                         inPlane, outPlane)
-                : MaxUnpool2dKernel.firstInvalidPosition(idx.longStorage(), 0, idx.numel(), outPlane);
+                : MaxUnpool2dKernel.firstInvalidIndex(idx.longStorage(), 0, idx.numel(), outPlane);
         if (bad != -1) {
             throw new IllegalArgumentException("Found an invalid max index: " + idx.longStorage()[bad]
                     + " (output volumes are of size "
@@ -169,7 +173,7 @@ public final class Pooling {
 
     private static Tensor recordUnpool(Tensor out, Tensor input, Tensor idx, int planes, int inPlane, int outPlane) {
         int[] inShape = input.sizes();
-        return Autograd.record("MaxUnpool2DBackward0", out, grad -> {
+        return Autograd.recordSaving("MaxUnpool2DBackward0", out, new Tensor[] {idx}, grad -> {
             Tensor go = offsetFree(grad.contiguous());
             Tensor gi = Tensor.uninitialized(grad.dtype(), inShape);
             if (grad.dtype() == DType.FLOAT32) {
@@ -187,7 +191,7 @@ public final class Pooling {
     static int[] unpoolOutputSize(Tensor input, int[] k, int[] s, int[] p, int[] outputSize) {
         if (s.length < k.length || p.length < k.length) {
             throw new IllegalArgumentException("tuple index out of range: max_unpool2d got kernel_size "
-                    + Shapes.tuple(k) + ", stride " + Shapes.tuple(s) + " and padding " + Shapes.tuple(p));
+                    + PyRepr.tuple(k) + ", stride " + PyRepr.tuple(s) + " and padding " + PyRepr.tuple(p));
         }
         if (input.dim() < k.length) {
             throw new IllegalArgumentException("max_unpool2d: input of shape " + input.shape()
@@ -208,7 +212,7 @@ public final class Pooling {
         for (int d = 0; d < k.length; d++) {
             long min = (long) def[d] - s[d], max = (long) def[d] + s[d];
             if (!(min < os[d] && os[d] < max)) {
-                throw new IllegalArgumentException("invalid output_size \"" + Shapes.str(outputSize) + "\" (dim " + d
+                throw new IllegalArgumentException("invalid output_size \"" + Shapes.str(os) + "\" (dim " + d
                         + " must be between " + min + " and " + max + ")");
             }
         }
@@ -294,12 +298,4 @@ public final class Pooling {
         return t.storageOffset() == 0 && t.isContiguous() ? t : t.detach().clone();
     }
 
-    static String capital(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 }
