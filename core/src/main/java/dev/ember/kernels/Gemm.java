@@ -259,7 +259,9 @@ public final class Gemm {
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int w = Math.min(nr, nc - j0);
             int base = j0 * kc;
-            if (bCs == 1) {
+            if (bRs == 1 && w == nr && Simd.ENABLED && F.length() >= 4) {
+                packBTransposed(b, off + j0 * bCs, bCs, kc, nr, bp, base);
+            } else if (bCs == 1) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, off + p * bRs + j0, bp, base + p * nr, w);
                     if (w < nr) java.util.Arrays.fill(bp, base + p * nr + w, base + (p + 1) * nr, 0f);
@@ -271,6 +273,54 @@ public final class Gemm {
                 }
                 for (int jj = w; jj < nr; jj++) for (int p = 0; p < kc; p++) bp[base + p * nr + jj] = 0f;
             }
+        }
+    }
+
+    /** Lane 2i ← lane i of the first vector, lane 2i+1 ← lane i of the second; the high halves likewise. */
+    private static final FloatVector ZIP_LO = zip(0), ZIP_HI = zip(F.length() / 2);
+
+    private static FloatVector zip(int first) {
+        int n = F.length();
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (i % 2 == 0) ? first + i / 2 : n + first + i / 2;
+        return FloatVector.fromArray(F, a, 0);
+    }
+
+    /**
+     * One full panel of a transposed operand (B(p, j) = b[src + j·bCs + p]): vl×vl blocks are
+     * transposed in registers by log2(vl) rounds of perfect shuffles (row i zipped with row
+     * i + vl/2 into rows 2i, 2i+1), the last round storing straight into the panel.
+     */
+    static void packBTransposed(float[] b, int src, int bCs, int kc, int nr, float[] bp, int base) {
+        int vl = F.length(), half = vl / 2, rounds = Integer.numberOfTrailingZeros(vl);
+        float[] cur = new float[vl * vl], next = new float[vl * vl];
+        int p = 0;
+        for (; p + vl <= kc; p += vl) {
+            for (int blk = 0; blk < nr / vl; blk++) {
+                int rows = src + blk * vl * bCs + p;
+                for (int r = 0; r < rounds; r++) {
+                    boolean first = r == 0, last = r == rounds - 1;
+                    for (int i = 0; i < half; i++) {
+                        FloatVector x = first ? FloatVector.fromArray(F, b, rows + i * bCs) : FloatVector.fromArray(F, cur, i * vl);
+                        FloatVector y = first ? FloatVector.fromArray(F, b, rows + (i + half) * bCs)
+                                : FloatVector.fromArray(F, cur, (i + half) * vl);
+                        FloatVector lo = ZIP_LO.selectFrom(x, y), hi = ZIP_HI.selectFrom(x, y);
+                        if (last) {
+                            lo.intoArray(bp, base + (p + 2 * i) * nr + blk * vl);
+                            hi.intoArray(bp, base + (p + 2 * i + 1) * nr + blk * vl);
+                        } else {
+                            lo.intoArray(next, 2 * i * vl);
+                            hi.intoArray(next, (2 * i + 1) * vl);
+                        }
+                    }
+                    float[] t = cur;
+                    cur = next;
+                    next = t;
+                }
+            }
+        }
+        for (; p < kc; p++) {
+            for (int jj = 0; jj < nr; jj++) bp[base + p * nr + jj] = b[src + jj * bCs + p];
         }
     }
 

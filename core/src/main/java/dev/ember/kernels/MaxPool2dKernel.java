@@ -91,7 +91,14 @@ public final class MaxPool2dKernel {
         return EVEN.selectFrom(FloatVector.fromArray(F, in, at), FloatVector.fromArray(F, in, at + F.length()));
     }
 
-    /** One (or, with {@code two}, two adjacent) vectors of interior output cells starting at {@code ow}. */
+    /**
+     * One (or, with {@code two}, two adjacent) vectors of interior output cells starting at {@code ow}.
+     * Each window row is scanned on its own (from its first cell, which is what a scan from −∞
+     * keeps), then the row results are merged in row order with the same rule
+     * ({@code r > max || isNaN(r)}). Merging ordered partial scans this way gives exactly the
+     * single row-major scan (first maximum, last NaN, first of ±0 and of all −∞), with shorter
+     * dependency chains: the rows are independent of each other.
+     */
     private static void vectors(PoolGeometry g, float[] in, int ib, float[] out, long[] indices, int ob,
                                 int h0, int h1, int ow, boolean two) {
         int vl = F.length(), inW = g.inW(), sW = g.sW(), kW = g.kW();
@@ -99,24 +106,44 @@ public final class MaxPool2dKernel {
         IntVector colA = IOTA.mul(sW).add(w0), colB = colA.add(vl * sW);
         FloatVector maxA = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), maxB = maxA;
         IntVector idxA = colA.add(h0 * inW), idxB = colB.add(h0 * inW);
+        boolean firstRow = true;
+        boolean idx = indices != null;
         for (int h = h0; h < h1; h += g.dH()) {
-            int rowA = ib + h * inW + w0, rowB = ib + h * inW + w0b;
-            for (int j = 0; j < kW; j++) {
+            int rowA = ib + h * inW + w0, rowB = ib + h * inW + w0b, hw = h * inW;
+            FloatVector ra = column(in, rowA, sW), rb = two ? column(in, rowB, sW) : ra;
+            IntVector ia = colA.add(hw), ib2 = colB.add(hw);
+            for (int j = 1; j < kW; j++) {
                 FloatVector a = column(in, rowA + j, sW);
-                VectorMask<Float> ma = a.compare(VectorOperators.GT, maxA).or(a.test(VectorOperators.IS_NAN));
-                maxA = maxA.blend(a, ma);
-                if (indices != null) idxA = idxA.blend(colA.add(h * inW + j), ma.cast(I));
+                VectorMask<Float> ma = a.compare(VectorOperators.GT, ra).or(a.test(VectorOperators.IS_NAN));
+                ra = ra.blend(a, ma);
+                if (idx) ia = ia.blend(colA.add(hw + j), ma.cast(I));
                 if (two) {
                     FloatVector b = column(in, rowB + j, sW);
-                    VectorMask<Float> mb = b.compare(VectorOperators.GT, maxB).or(b.test(VectorOperators.IS_NAN));
-                    maxB = maxB.blend(b, mb);
-                    if (indices != null) idxB = idxB.blend(colB.add(h * inW + j), mb.cast(I));
+                    VectorMask<Float> mb = b.compare(VectorOperators.GT, rb).or(b.test(VectorOperators.IS_NAN));
+                    rb = rb.blend(b, mb);
+                    if (idx) ib2 = ib2.blend(colB.add(hw + j), mb.cast(I));
+                }
+            }
+            if (firstRow) {
+                maxA = ra;
+                idxA = ia;
+                maxB = rb;
+                idxB = ib2;
+                firstRow = false;
+            } else {
+                VectorMask<Float> ma = ra.compare(VectorOperators.GT, maxA).or(ra.test(VectorOperators.IS_NAN));
+                maxA = maxA.blend(ra, ma);
+                if (idx) idxA = idxA.blend(ia, ma.cast(I));
+                if (two) {
+                    VectorMask<Float> mb = rb.compare(VectorOperators.GT, maxB).or(rb.test(VectorOperators.IS_NAN));
+                    maxB = maxB.blend(rb, mb);
+                    if (idx) idxB = idxB.blend(ib2, mb.cast(I));
                 }
             }
         }
         maxA.intoArray(out, ob + ow);
         if (two) maxB.intoArray(out, ob + ow + vl);
-        if (indices != null) {
+        if (idx) {
             int half = vl / 2;
             ((LongVector) idxA.convertShape(VectorOperators.I2L, Simd.L, 0)).intoArray(indices, ob + ow);
             ((LongVector) idxA.convertShape(VectorOperators.I2L, Simd.L, 1)).intoArray(indices, ob + ow + half);

@@ -123,18 +123,14 @@ public class Tensor {
 
     /**
      * A contiguous tensor whose contents are unspecified, for kernels that write every element
-     * (like ATen's {@code at::empty}); see {@code RawArrays}. Use {@link #empty} where zeros matter.
+     * (ATen's {@code at::empty}); kernels must not read it. Today it is zero-filled like every Java
+     * array: HotSpot 25 zeroes large arrays even through {@code Unsafe.allocateUninitializedArray}
+     * (measured: the same 1.6 ms per 100 MB either way), so nothing cheaper is used.
      */
-    public static Tensor uninitialized(DType dtype, int... shape) {
-        int[] s = shape.clone();
-        return new Tensor(RawArrays.allocate(dtype, Shapes.numel(s)), dtype, s, Shapes.contiguousStrides(s), 0);
-    }
+    public static Tensor uninitialized(DType dtype, int... shape) { return contiguous(dtype, shape); }
 
     /** {@link #uninitialized(DType, int...)} with {@code t}'s dtype and shape. */
-    public static Tensor uninitializedLike(Tensor t) { return uninitialized(t.dtype, t.shape); }
-
-    /** Whether {@link #uninitialized} skips zeroing in this JVM (the jdk.internal.misc export is present). */
-    public static boolean uninitializedAllocationAvailable() { return RawArrays.available(); }
+    public static Tensor uninitializedLike(Tensor t) { return contiguous(t.dtype, t.shape); }
 
     /** Uninitialised in PyTorch; zero-filled here (Java arrays always are). */
     public static Tensor empty(int... shape) { return contiguous(DType.FLOAT32, shape); }
