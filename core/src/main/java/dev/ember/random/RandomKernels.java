@@ -1,5 +1,11 @@
 package dev.ember.random;
 
+import dev.ember.kernels.Simd;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Element-wise random fills, bit-compatible with torch 1.13.1's CPU kernels
  * (pytorch-semantics.md §16.2, §16.3, §16.5, §16.6). All of them are serial: element i of the
@@ -230,6 +236,60 @@ public final class RandomKernels {
      */
     public static void rreluNoise(Generator g, float[] x, int xOff, float[] noise, int noiseOff,
                                   float[] out, int outOff, int n, double lower, double upper) {
+        if (!Simd.ENABLED || n < 4 * Simd.F.length()) {
+            rreluNoiseScalar(g, x, xOff, noise, noiseOff, out, outOff, n, lower, upper);
+            return;
+        }
+        VectorSpecies<Float> f = Simd.F;
+        int vl = f.length();
+        double lo = (float) lower;
+        double hi = (float) upper;
+        float[] draws = new float[RRELU_CHUNK + vl];
+        FloatVector one = FloatVector.broadcast(f, 1f);
+        synchronized (g) {
+            for (int c0 = 0; c0 < n; c0 += RRELU_CHUNK) {
+                int c1 = Math.min(n, c0 + RRELU_CHUNK);
+                int count = 0, i = c0;
+                for (; i + vl <= c1; i += vl) {
+                    count += FloatVector.fromArray(f, x, xOff + i).compare(VectorOperators.LE, 0f).trueCount();
+                }
+                for (; i < c1; i++) if (x[xOff + i] <= 0f) count++;
+                for (int k = 0; k < count; k++) draws[k] = (float) (g.nextDouble01() * (hi - lo) + lo);
+                int k = 0;
+                for (i = c0; i + vl <= c1; i += vl) {
+                    FloatVector v = FloatVector.fromArray(f, x, xOff + i);
+                    VectorMask<Float> m = v.compare(VectorOperators.LE, 0f);
+                    FloatVector r = one.blend(FloatVector.fromArray(f, draws, k).expand(m), m);
+                    r.intoArray(noise, noiseOff + i);
+                    v.mul(r).intoArray(out, outOff + i);
+                    k += m.trueCount();
+                }
+                for (; i < c1; i++) {
+                    float v = x[xOff + i];
+                    if (v <= 0f) {
+                        float r = draws[k++];
+                        out[outOff + i] = v * r;
+                        noise[noiseOff + i] = r;
+                    } else {
+                        noise[noiseOff + i] = 1f;
+                        out[outOff + i] = v;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Elements per chunk of the vector RReLU: count the draws, make them in a tight loop, spread them. */
+    static final int RRELU_CHUNK = 1 << 14;
+
+    /**
+     * The scalar twin of {@link #rreluNoise(Generator, float[], int, float[], int, float[], int, int, double, double)}:
+     * one element at a time. The vector version makes the same draws in the same order (counted per
+     * chunk, drawn in a branch-free loop, spread with a lane expand), so noise, output and the
+     * generator's state afterwards are identical; {@code x·1 = x} for the positives and NaN.
+     */
+    public static void rreluNoiseScalar(Generator g, float[] x, int xOff, float[] noise, int noiseOff,
+                                        float[] out, int outOff, int n, double lower, double upper) {
         double lo = (float) lower;
         double hi = (float) upper;
         synchronized (g) {

@@ -168,6 +168,26 @@ class KernelTwinsSimdTest {
         }
     }
 
+    @Test
+    void rreluTrainingNoiseMatchesTheTwinDrawForDraw() {
+        SplittableRandom r = new SplittableRandom(10);
+        for (int n : SIZES) {
+            float[] x = data(r, n + 2, r.nextBoolean());
+            float[] noise = garbage(n), out = garbage(n + 1), wantNoise = new float[n], wantOut = new float[n + 1];
+            dev.ember.random.Generator g = new dev.ember.random.Generator(n), h = new dev.ember.random.Generator(n);
+            dev.ember.random.RandomKernels.rreluNoise(g, x, 2, noise, 0, out, 1, n, 1.0 / 8, 1.0 / 3);
+            dev.ember.random.RandomKernels.rreluNoiseScalar(h, x, 2, wantNoise, 0, wantOut, 1, n, 1.0 / 8, 1.0 / 3);
+            assertBitEqual("rrelu noise n=" + n, noise, wantNoise);
+            out[0] = wantOut[0];
+            assertBitEqual("rrelu out n=" + n, out, wantOut);
+            assertThat(g.getState()).as("generator state after n=" + n).isEqualTo(h.getState());
+            float[] inPlace = Arrays.copyOfRange(x, 2, n + 2), inPlaceNoise = new float[n];
+            dev.ember.random.RandomKernels.rreluNoise(new dev.ember.random.Generator(n), inPlace, 0, inPlaceNoise, 0,
+                    inPlace, 0, n, 1.0 / 8, 1.0 / 3);
+            assertBitEqual("rrelu in place n=" + n, inPlace, Arrays.copyOfRange(wantOut, 1, n + 1));
+        }
+    }
+
     // ---------------------------------------------------------------- pooling
 
     /** Geometries: the bench shapes in small, every kernel/stride/pad/dilation mix, awkward widths. */
