@@ -30,7 +30,7 @@ public final class Gemm {
     static final int MR = 6;
     static final int KC = Integer.getInteger("ember.gemm.kc", 256);
     static final int MC = Integer.getInteger("ember.gemm.mc", 96);
-    static final int NC = Integer.getInteger("ember.gemm.nc", 1024);
+    static final int NC = Integer.getInteger("ember.gemm.nc", 2048);
     /** Below this many rows of C, the unpacked paths are used. */
     static final int SMALL_M = 8;
 
@@ -329,6 +329,11 @@ public final class Gemm {
         for (int i0 = 0; i0 < mc; i0 += MR) {
             int h = Math.min(MR, mc - i0);
             int base = i0 * kc;
+            if (aRs == 1 && h == MR) { // a transposed operand (gᵀ in the weight gradient): rows of 6 are contiguous
+                int src = off + i0;
+                for (int p = 0; p < kc; p++) System.arraycopy(a, src + p * aCs, ap, base + p * MR, MR);
+                continue;
+            }
             for (int ii = 0; ii < h; ii++) {
                 int src = off + (i0 + ii) * aRs;
                 for (int p = 0; p < kc; p++) ap[base + p * MR + ii] = a[src + p * aCs];

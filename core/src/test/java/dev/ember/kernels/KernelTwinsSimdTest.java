@@ -313,7 +313,7 @@ class KernelTwinsSimdTest {
         SplittableRandom r = new SplittableRandom(8);
         int[][] mnk = {{1, 4, 3}, {1, 1, 1}, {2, 5, 7}, {1, 100, 300}, {3, 33, 65}, {7, 129, 17}, {8, 8, 8},
             {9, 33, 257}, {13, 70, 600}, {64, 33, 17}, {97, 130, 300}, {200, 260, 513}, {6, 64, 0}, {5, 1000, 40},
-            {256, 64, 128}};
+            {256, 64, 128}, {9, 2100, 40}, {20, 2053, 300}};
         for (int[] d : mnk) {
             int m = d[0], n = d[1], k = d[2];
             // x·Wᵀ (Linear forward), g·W (input grad), gᵀ·x (weight grad)
