@@ -84,9 +84,16 @@ public final class Parallel {
         ForkJoinTask<Void>[] tasks = new ForkJoinTask[c - 1];
         for (int i = 1; i < c; i++) {
             int from = bounds[i], to = bounds[i + 1];
-            tasks[i - 1] = p.submit(ForkJoinTask.adapt(() -> {
+            ForkJoinTask<Void> task = ForkJoinTask.adapt(() -> {
                 if (from < to) body.run(from, to);
-            }, null));
+            }, null);
+            try {
+                tasks[i - 1] = p.submit(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // setThreads replaced the pool meanwhile: run this chunk here
+                task.invoke();
+                tasks[i - 1] = task;
+            }
         }
         Throwable failure = null;
         try {
