@@ -28,6 +28,8 @@ public final class MaxPool2dKernel {
 
     /** Lane i holds 2i: picks the even elements of a pair of vectors. */
     private static final FloatVector EVEN = FloatVector.fromArray(F, evens(F.length()), 0);
+    /** Lane i holds 2i + 1: the odd elements. */
+    private static final FloatVector ODD = EVEN.add(1f);
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
 
     private static float[] evens(int n) {
@@ -60,7 +62,20 @@ public final class MaxPool2dKernel {
             int h1 = Math.min(h0 + (g.kH() - 1) * g.dH() + 1, g.inH());
             while (h0 < 0) h0 += g.dH();
             int ow = 0;
-            if (vector && owHi - owLo >= vl) {
+            if (vector && owHi - owLo >= vl && indices == null && sW == 2 && (kW == 2 || kW == 3)) {
+                for (; ow < owLo; ow++) cell(g, in, ib, out, indices, ob, h0, h1, ow);
+                int rows = (h1 - h0 + g.dH() - 1) / g.dH(), step = g.dH() * inW;
+                int at = ib + h0 * inW - pW;
+                int end = owLo + (owHi - owLo) / vl * vl;
+                if (safe(g, in, ib, h1, end - vl)) {
+                    stride2Span(in, at + 2 * ow, rows, step, kW, out, ob, ow, end);
+                    ow = end;
+                    if (ow < owHi && safe(g, in, ib, h1, owHi - vl)) {
+                        stride2Span(in, at + 2 * (owHi - vl), rows, step, kW, out, ob, owHi - vl, owHi);
+                        ow = owHi;
+                    }
+                }
+            } else if (vector && owHi - owLo >= vl) {
                 for (; ow < owLo; ow++) cell(g, in, ib, out, indices, ob, h0, h1, ow);
                 // two independent output vectors per step hide the compare→blend latency chain
                 for (; ow + 2 * vl <= owHi && safe(g, in, ib, h1, ow + vl); ow += 2 * vl) {
@@ -77,6 +92,45 @@ public final class MaxPool2dKernel {
                 }
             }
             for (; ow < outW; ow++) cell(g, in, ib, out, indices, ob, h0, h1, ow);
+        }
+    }
+
+    /**
+     * The common case specialised: stride 2, window width 2 or 3, no indices. Output cells
+     * {@code [ow, owEnd)} (a whole number of vectors) of one output row, whose first window row
+     * starts at {@code at}; {@code rows} window rows, {@code step} apart. Each pair of loads feeds
+     * window columns 0 and 1 through the even and odd lanes; the order of the merges is
+     * {@link #vectors}'s. Starting from −∞ keeps the first row's scan (or −∞, the same value).
+     */
+    private static void stride2Span(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow, int owEnd) {
+        // written out in full: vectors passed between helper methods that HotSpot declines to
+        // inline get boxed, which costs 3-4x here
+        int vl = F.length();
+        FloatVector minusInf = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        if (kW == 2) {
+            for (; ow < owEnd; ow += vl, at += 2 * vl) {
+                FloatVector m = minusInf;
+                for (int h = 0, a = at; h < rows; h++, a += step) {
+                    FloatVector x0 = FloatVector.fromArray(F, in, a), x1 = FloatVector.fromArray(F, in, a + vl);
+                    FloatVector c0 = EVEN.selectFrom(x0, x1), c1 = ODD.selectFrom(x0, x1);
+                    FloatVector r = c0.blend(c1, c1.compare(VectorOperators.GT, c0).or(c1.test(VectorOperators.IS_NAN)));
+                    m = m.blend(r, r.compare(VectorOperators.GT, m).or(r.test(VectorOperators.IS_NAN)));
+                }
+                m.intoArray(out, ob + ow);
+            }
+        } else {
+            for (; ow < owEnd; ow += vl, at += 2 * vl) {
+                FloatVector m = minusInf;
+                for (int h = 0, a = at; h < rows; h++, a += step) {
+                    FloatVector x0 = FloatVector.fromArray(F, in, a), x1 = FloatVector.fromArray(F, in, a + vl);
+                    FloatVector y0 = FloatVector.fromArray(F, in, a + 2), y1 = FloatVector.fromArray(F, in, a + 2 + vl);
+                    FloatVector c0 = EVEN.selectFrom(x0, x1), c1 = ODD.selectFrom(x0, x1), c2 = EVEN.selectFrom(y0, y1);
+                    FloatVector r = c0.blend(c1, c1.compare(VectorOperators.GT, c0).or(c1.test(VectorOperators.IS_NAN)));
+                    r = r.blend(c2, c2.compare(VectorOperators.GT, r).or(c2.test(VectorOperators.IS_NAN)));
+                    m = m.blend(r, r.compare(VectorOperators.GT, m).or(r.test(VectorOperators.IS_NAN)));
+                }
+                m.intoArray(out, ob + ow);
+            }
         }
     }
 

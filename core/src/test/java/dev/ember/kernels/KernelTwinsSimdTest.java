@@ -199,6 +199,15 @@ class KernelTwinsSimdTest {
             {5, 67, 3, 2, 1, 1}, {6, 40, 3, 1, 1, 1}, {3, 35, 2, 1, 0, 1}, {5, 50, 4, 3, 2, 1}, {1, 1, 1, 1, 0, 1},
             {2, 130, 5, 2, 2, 1}, {3, 33, 1, 2, 0, 1}};
         for (int[] f : fixed) for (boolean ceil : new boolean[] {false, true}) out.add(geometry(3, f, ceil));
+        // height and width differing in kernel, padding and dilation (the stride-2 paths take any height)
+        int[][] mixed = { // inH, inW, kH, kW, sH, sW, pH, pW, dH, dW
+            {11, 70, 3, 3, 2, 2, 1, 1, dilation ? 2 : 1, 1}, {9, 67, 2, 3, 1, 2, 0, 1, 1, 1},
+            {10, 99, 4, 2, 3, 2, 2, 0, dilation ? 3 : 1, 1}, {3, 64, 1, 3, 1, 2, 0, 0, 1, 1}};
+        for (int[] f : mixed) {
+            int outH = (int) PoolGeometry.outputSize(f[0], f[2], f[6], f[4], f[8], false);
+            int outW = (int) PoolGeometry.outputSize(f[1], f[3], f[7], f[5], f[9], false);
+            out.add(new PoolGeometry(2, f[0], f[1], outH, outW, f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]));
+        }
         for (int i = 0; i < 60; i++) {
             int k = 1 + r.nextInt(4), s = 1 + r.nextInt(3), p = r.nextInt(k / 2 + 1), d = dilation ? 1 + r.nextInt(2) : 1;
             int inH = 1 + r.nextInt(9), inW = 1 + r.nextInt(80);
