@@ -60,7 +60,7 @@ public final class BenchTable {
         if (harnesses.stream().anyMatch(h -> h.name().startsWith("ONNX"))) exportMissingModels(ops);
         Map<Key, Double> medians = new LinkedHashMap<>();
         // the ceilings first
-        for (String m : new String[] {"copy", "fma"}) {
+        for (String m : new String[] {"copy", "freshCopy", "fma"}) {
             Collection<RunResult> rr = run(base(quick, iterations).include(Baselines.class.getName() + "." + m + "$")
                     .param("threads", ints(threads)));
             for (RunResult r : rr) {
@@ -156,8 +156,11 @@ public final class BenchTable {
         b.append("Ceilings measured in the same run: ");
         for (int t : threads) {
             Double copy = med.get(new Key("baseline", "copy", t, false)), fma = med.get(new Key("baseline", "fma", t, false));
-            b.append(String.format(Locale.ROOT, "%d thread%s: copy %s GB/s, FMA peak %s GFLOP/s; ", t, t == 1 ? "" : "s",
+            Double fresh = med.get(new Key("baseline", "freshCopy", t, false));
+            b.append(String.format(Locale.ROOT, "%d thread%s: copy %s GB/s (into a new array: %s µs per 32×64×112×112, "
+                    + "%s GB/s), FMA peak %s GFLOP/s; ", t, t == 1 ? "" : "s",
                     copy == null ? "n/a" : fmt(Baselines.copyBytes() / copy / 1e3),
+                    fresh == null ? "n/a" : fmt(fresh), fresh == null ? "n/a" : fmt(Baselines.copyBytes() / fresh / 1e3),
                     fma == null ? "n/a" : fmt(Baselines.fmaFlops(t) / fma / 1e3)));
         }
         b.setLength(b.length() - 2);
