@@ -55,6 +55,9 @@ public final class MaxPool2dKernel {
         int owLo = Math.min(outW, (pW + sW - 1) / sW);
         int owHi = inW - kW + pW < 0 ? owLo : Math.max(owLo, Math.min(outW, (inW - kW + pW) / sW + 1));
         int vl = F.length();
+        boolean share = g.kH() == 3 && g.sH() == 2 && g.dH() == 1 && kW == 3 && sW == 2 && indices == null;
+        float[][] carry = share ? new float[][] {new float[outW], new float[outW]} : null;
+        int carryRow = -1, carryPlane = -1;
         for (int u = from; u < to; u++) {
             int p = u / outH, oh = u % outH;
             int ib = inOff + p * g.inPlane(), ob = p * g.outPlane() + oh * outW;
@@ -67,12 +70,23 @@ public final class MaxPool2dKernel {
                 int rows = (h1 - h0 + g.dH() - 1) / g.dH(), step = g.dH() * inW;
                 int at = ib + h0 * inW - pW;
                 int end = owLo + (owHi - owLo) / vl * vl;
+                // 3-row windows at row stride 2: this output row's last window row is the next one's
+                // first, so its scan is kept (the same values the next row would compute)
+                float[] carryIn = share && carryPlane == p && carryRow == h0 ? carry[0] : null;
+                float[] carryOut = share && rows == 3 ? carry[1] : null;
+                carryRow = -1;
                 if (safe(g, in, ib, h1, end - vl)) {
-                    stride2Span(in, at + 2 * ow, rows, step, kW, out, ob, ow, end);
+                    stride2Span(in, at + 2 * ow, rows, step, kW, out, ob, ow, end, carryIn, carryOut);
                     ow = end;
                     if (ow < owHi && safe(g, in, ib, h1, owHi - vl)) {
-                        stride2Span(in, at + 2 * (owHi - vl), rows, step, kW, out, ob, owHi - vl, owHi);
+                        stride2Span(in, at + 2 * (owHi - vl), rows, step, kW, out, ob, owHi - vl, owHi, carryIn, carryOut);
                         ow = owHi;
+                    }
+                    if (ow == owHi && carryOut != null) {
+                        carry[1] = carry[0];
+                        carry[0] = carryOut;
+                        carryRow = h1 - 1;
+                        carryPlane = p;
                     }
                 }
             } else if (vector && owHi - owLo >= vl) {
@@ -102,7 +116,8 @@ public final class MaxPool2dKernel {
      * window columns 0 and 1 through the even and odd lanes; the order of the merges is
      * {@link #vectors}'s. Starting from −∞ keeps the first row's scan (or −∞, the same value).
      */
-    private static void stride2Span(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow, int owEnd) {
+    private static void stride2Span(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow, int owEnd,
+                                    float[] carryIn, float[] carryOut) {
         // written out in full: vectors passed between helper methods that HotSpot declines to
         // inline get boxed, which costs 3-4x here
         int vl = F.length();
@@ -119,15 +134,21 @@ public final class MaxPool2dKernel {
                 m.intoArray(out, ob + ow);
             }
         } else {
+            int first = carryIn == null ? 0 : 1;
             for (; ow < owEnd; ow += vl, at += 2 * vl) {
                 FloatVector m = minusInf;
-                for (int h = 0, a = at; h < rows; h++, a += step) {
+                if (carryIn != null) {
+                    FloatVector r = FloatVector.fromArray(F, carryIn, ow);
+                    m = m.blend(r, r.compare(VectorOperators.GT, m).or(r.test(VectorOperators.IS_NAN)));
+                }
+                for (int h = first, a = at + first * step; h < rows; h++, a += step) {
                     FloatVector x0 = FloatVector.fromArray(F, in, a), x1 = FloatVector.fromArray(F, in, a + vl);
                     FloatVector y0 = FloatVector.fromArray(F, in, a + 2), y1 = FloatVector.fromArray(F, in, a + 2 + vl);
                     FloatVector c0 = EVEN.selectFrom(x0, x1), c1 = ODD.selectFrom(x0, x1), c2 = EVEN.selectFrom(y0, y1);
                     FloatVector r = c0.blend(c1, c1.compare(VectorOperators.GT, c0).or(c1.test(VectorOperators.IS_NAN)));
                     r = r.blend(c2, c2.compare(VectorOperators.GT, r).or(c2.test(VectorOperators.IS_NAN)));
                     m = m.blend(r, r.compare(VectorOperators.GT, m).or(r.test(VectorOperators.IS_NAN)));
+                    if (h == 2 && carryOut != null) r.intoArray(carryOut, ow);
                 }
                 m.intoArray(out, ob + ow);
             }

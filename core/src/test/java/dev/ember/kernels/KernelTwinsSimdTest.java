@@ -197,7 +197,7 @@ class KernelTwinsSimdTest {
         int[][] fixed = { // inH, inW, k, s, p, d
             {8, 8, 2, 2, 0, 1}, {9, 9, 3, 2, 1, 1}, {14, 112, 2, 2, 0, 1}, {7, 112, 3, 2, 1, 1}, {4, 67, 2, 2, 0, 1},
             {5, 67, 3, 2, 1, 1}, {6, 40, 3, 1, 1, 1}, {3, 35, 2, 1, 0, 1}, {5, 50, 4, 3, 2, 1}, {1, 1, 1, 1, 0, 1},
-            {2, 130, 5, 2, 2, 1}, {3, 33, 1, 2, 0, 1}};
+            {2, 130, 5, 2, 2, 1}, {3, 33, 1, 2, 0, 1}, {7, 67, 3, 2, 0, 1}};
         for (int[] f : fixed) for (boolean ceil : new boolean[] {false, true}) out.add(geometry(3, f, ceil));
         // height and width differing in kernel, padding and dilation (the stride-2 paths take any height)
         int[][] mixed = { // inH, inW, kH, kW, sH, sW, pH, pW, dH, dW
