@@ -41,6 +41,47 @@ public final class Gemm {
         gemm(m, n, k, a, aOff, k, 1, b, bOff, 1, k, c, 0, n);
     }
 
+    /**
+     * {@code W[n×k]ᵀ} (row-major W, as a Linear weight) packed once into the B panels that
+     * {@link #packed} would build on every call: for each KC-block of k, all {@code roundUp(n, nr)}
+     * columns in panels of nr. Products with it equal {@link #matmulNT} bit for bit.
+     */
+    public record PackedB(float[] panels, int n, int k, int nr) {}
+
+    /** Whether {@link #matmulNT} would take the packed path for {@code m} rows (so a {@link PackedB} pays). */
+    public static boolean packs(int m) { return Simd.ENABLED && m >= SMALL_M; }
+
+    public static PackedB packNT(float[] w, int wOff, int n, int k) {
+        int nr = nr(), width = roundUp(n, nr);
+        float[] panels = new float[k * width];
+        Parallel.forRange(width / nr, Math.max(1, (1 << 16) / Math.max(1, k * nr)), (p0, p1) -> {
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc), j0 = p0 * nr, j1 = Math.min(n, p1 * nr);
+                float[] bp = new float[kc * (p1 - p0) * nr];
+                if (j1 > j0) packB(w, wOff + pc + j0 * k, 1, k, kc, j1 - j0, nr, bp);
+                System.arraycopy(bp, 0, panels, pc * width + j0 * kc, bp.length);
+            }
+        });
+        return new PackedB(panels, n, k, nr);
+    }
+
+    /** {@code C[m×n] = A[m×k] · Wᵀ} with W packed by {@link #packNT}; needs {@link #packs}(m). */
+    public static void matmulNT(float[] a, int aOff, PackedB w, float[] c, int m) {
+        int n = w.n(), k = w.k(), nr = w.nr();
+        if (nr != nr() || !packs(m)) throw new IllegalStateException("packed for another vector width or batch");
+        long flops = 2L * m * n * k;
+        int threads = Parallel.threads();
+        if (flops < (1L << 18) || threads == 1) {
+            packed(m, n, k, a, aOff, k, 1, null, 0, 0, 0, c, 0, n, w, 0);
+        } else if (n >= 2 * nr * threads) { // split as the unpacked product (by columns measured faster here)
+            Parallel.forRange(n, nr, nr, (j0, j1) -> packed(m, j1 - j0, k, a, aOff, k, 1,
+                    null, 0, 0, 0, c, j0, n, w, j0));
+        } else {
+            Parallel.forRange(m, MR, MR, (i0, i1) -> packed(i1 - i0, n, k, a, aOff + i0 * k, k, 1,
+                    null, 0, 0, 0, c, i0 * n, n, w, 0));
+        }
+    }
+
     /** C = A·B with A(i,p) = a[aOff + i·aRs + p·aCs], B(p,j) = b[bOff + p·bRs + j·bCs], C(i,j) = c[cOff + i·ldc + j]. */
     public static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
                             float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
@@ -72,13 +113,13 @@ public final class Gemm {
         long flops = 2L * m * n * k;
         int threads = Parallel.threads();
         if (flops < (1L << 18) || threads == 1) {
-            packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+            packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, null, 0);
         } else if (n >= 2 * nr * threads) {
             Parallel.forRange(n, nr, nr, (j0, j1) -> packed(m, j1 - j0, k, a, aOff, aRs, aCs,
-                    b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc));
+                    b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, null, 0));
         } else {
             Parallel.forRange(m, MR, MR, (i0, i1) -> packed(i1 - i0, n, k, a, aOff + i0 * aRs, aRs, aCs,
-                    b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc));
+                    b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc, null, 0));
         }
     }
 
@@ -215,11 +256,16 @@ public final class Gemm {
 
     // ---------------------------------------------------------------- packed, blocked GEMM (exact)
 
+    /**
+     * With {@code pre} (then b is unused), B's panels come from it, starting at its column
+     * {@code preCol} (a multiple of nr), instead of being packed here.
+     */
     static void packed(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-                       float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+                       float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc, PackedB pre, int preCol) {
         int nr = nr();
         int ncMax = Math.min(NC, roundUp(n, nr));
-        float[] bp = new float[Math.min(KC, k) * ncMax];
+        float[] bp = pre != null ? pre.panels() : new float[Math.min(KC, k) * ncMax];
+        int preWidth = pre == null ? 0 : roundUp(pre.n(), nr);
         float[] ap = new float[Math.min(KC, k) * Math.min(MC, roundUp(m, MR))];
         float[] tile = new float[MR * nr];
         for (int jc = 0; jc < n; jc += NC) {
@@ -227,7 +273,9 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean first = pc == 0;
-                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                int bAt = 0;
+                if (pre == null) packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                else bAt = pc * preWidth + (preCol + jc) * kc;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, ap);
@@ -237,12 +285,12 @@ public final class Gemm {
                             int mr = Math.min(MR, mc - ir);
                             int cAt = cOff + (ic + ir) * ldc + jc + jr;
                             if (mr == MR && nrr == nr) {
-                                kernel(ap, ir * kc, bp, jr * kc, kc, c, cAt, ldc, first);
+                                kernel(ap, ir * kc, bp, bAt + jr * kc, kc, c, cAt, ldc, first);
                             } else {
                                 if (!first) {
                                     for (int r = 0; r < mr; r++) System.arraycopy(c, cAt + r * ldc, tile, r * nr, nrr);
                                 }
-                                kernel(ap, ir * kc, bp, jr * kc, kc, tile, 0, nr, first);
+                                kernel(ap, ir * kc, bp, bAt + jr * kc, kc, tile, 0, nr, first);
                                 for (int r = 0; r < mr; r++) System.arraycopy(tile, r * nr, c, cAt + r * ldc, nrr);
                             }
                         }

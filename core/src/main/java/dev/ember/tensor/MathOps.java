@@ -41,7 +41,7 @@ final class MathOps {
             Strided.forEach(shape, sa, a.storageOffset(), sb, b.storageOffset(),
                     (i, j) -> r.setLongAt(k[0]++, fl.applyAsLong(a.getLongAt(i), b.getLongAt(j))));
         } else if (out == DType.FLOAT32) {
-            float[] o = r.floatStorage();
+            float[] o = r.rawFloats();
             Strided.forEach(shape, sa, a.storageOffset(), sb, b.storageOffset(),
                     (i, j) -> o[k[0]++] = (float) f.applyAsDouble(a.getAt(i), b.getAt(j)));
         } else {
@@ -207,7 +207,7 @@ final class MathOps {
             long[] s = acc.longStorage();
             Strided.forEach(shape, a.stridesRef(), a.storageOffset(), accStrides, 0, (i, j) -> s[j] += a.getLongAt(i));
         } else {
-            double[] s = acc.doubleStorage();
+            double[] s = acc.rawDoubles();
             Strided.forEach(shape, a.stridesRef(), a.storageOffset(), accStrides, 0, (i, j) -> s[j] += a.getAt(i));
         }
         Tensor out;
@@ -291,11 +291,11 @@ final class MathOps {
         Tensor ac = a.detach().contiguous(), bt = b.detach().t().contiguous();
         Tensor out = Tensor.contiguous(t, new int[] {m, n});
         if (t == DType.FLOAT32) {
-            Gemm.matmulNT(ac.floatStorage(), ac.storageOffset(), bt.floatStorage(), bt.storageOffset(),
-                    out.floatStorage(), m, n, k);
+            Gemm.matmulNT(ac.rawFloats(), ac.storageOffset(), bt.rawFloats(), bt.storageOffset(),
+                    out.rawFloats(), m, n, k);
         } else {
-            Gemm.matmulNT(ac.doubleStorage(), ac.storageOffset(), bt.doubleStorage(), bt.storageOffset(),
-                    out.doubleStorage(), m, n, k);
+            Gemm.matmulNT(ac.rawDoubles(), ac.storageOffset(), bt.rawDoubles(), bt.storageOffset(),
+                    out.rawDoubles(), m, n, k);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.ember.tensor;
 
 import dev.ember.random.Generator;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An n-dimensional array with PyTorch's semantics: a dtype, a shape, strides and an offset into a
@@ -20,8 +21,8 @@ public class Tensor {
     private Node gradFn;
     /** The tensor this one is a differentiable view of (null for a base or a detached tensor). */
     private Tensor viewBase;
-    /** In-place write counter of the storage, shared by every tensor viewing it ({@code _version}). */
-    private int[] version = new int[1];
+    /** What every tensor viewing this storage shares: its version counter and derived-value cache. */
+    private StorageState shared = new StorageState();
 
     Tensor(Object data, DType dtype, int[] shape, int[] strides, int offset) {
         this.data = data;
@@ -34,7 +35,7 @@ public class Tensor {
     /** A tensor sharing {@code source}'s storage and view; for subclasses such as parameters. */
     protected Tensor(Tensor source) {
         this(source.data, source.dtype, source.shape.clone(), source.strides.clone(), source.offset);
-        this.version = source.version;
+        this.shared = source.shared;
     }
 
     // ---------------------------------------------------------------- creation
@@ -53,7 +54,10 @@ public class Tensor {
         return new Tensor(allocate(dtype, Shapes.numel(s)), dtype, s, Shapes.contiguousStrides(s), 0);
     }
 
-    /** Wraps {@code data} (not copied) as a contiguous float32 tensor of the given shape. */
+    /**
+     * Wraps {@code data} (not copied) as a contiguous float32 tensor of the given shape. The caller
+     * keeps the array, so nothing {@linkplain #derived derived} from it is cached.
+     */
     public static Tensor wrap(float[] data, int... shape) {
         return wrapChecked(data, data.length, DType.FLOAT32, shape);
     }
@@ -76,13 +80,23 @@ public class Tensor {
             throw new IllegalArgumentException("shape " + Shapes.str(shape) + " is invalid for input of size " + length);
         }
         int[] s = shape.clone();
-        return new Tensor(data, dtype, s, Shapes.contiguousStrides(s), 0);
+        Tensor t = new Tensor(data, dtype, s, Shapes.contiguousStrides(s), 0);
+        t.shared.exposed = true;
+        return t;
     }
 
     /** Copies {@code data} into a new float32 tensor of the given shape. */
-    public static Tensor fromArray(float[] data, int... shape) { return wrap(data.clone(), shape); }
+    public static Tensor fromArray(float[] data, int... shape) {
+        Tensor t = wrap(data.clone(), shape);
+        t.shared.exposed = false; // the copy is Ember's own
+        return t;
+    }
 
-    public static Tensor fromArray(double[] data, int... shape) { return wrap(data.clone(), shape); }
+    public static Tensor fromArray(double[] data, int... shape) {
+        Tensor t = wrap(data.clone(), shape);
+        t.shared.exposed = false;
+        return t;
+    }
 
     public static Tensor fromArray(long[] data, int... shape) { return wrap(data.clone(), shape); }
 
@@ -306,10 +320,37 @@ public class Tensor {
 
     // ---------------------------------------------------------------- raw storage (for kernels)
 
-    /** The float32 storage this tensor views (shared, not copied); index it with strides and offset. */
-    public float[] floatStorage() { return (float[]) storage(DType.FLOAT32); }
+    /**
+     * The float32 storage this tensor views (shared, not copied); index it with strides and offset.
+     * Writing into it is allowed, but then call {@link Autograd#markModified} so that autograd's
+     * version checks see the write; values {@linkplain #derived derived} from this storage are no
+     * longer cached once its array has been handed out here.
+     */
+    public float[] floatStorage() {
+        float[] a = (float[]) storage(DType.FLOAT32);
+        shared.exposed = true;
+        return a;
+    }
 
-    public double[] doubleStorage() { return (double[]) storage(DType.FLOAT64); }
+    public double[] doubleStorage() {
+        double[] a = (double[]) storage(DType.FLOAT64);
+        shared.exposed = true;
+        return a;
+    }
+
+    /**
+     * The same array as {@link #floatStorage()}, for code that only reads it (Ember's kernels do,
+     * on inputs and weights): it leaves {@linkplain #derived derived values} cached. Writing through
+     * it is a bug, since neither autograd nor those caches would see the write.
+     */
+    public float[] floatsForReading() { return (float[]) storage(DType.FLOAT32); }
+
+    public double[] doublesForReading() { return (double[]) storage(DType.FLOAT64); }
+
+    /** The raw arrays for this package's in-place writers, which bump the version after writing. */
+    float[] rawFloats() { return (float[]) storage(DType.FLOAT32); }
+
+    double[] rawDoubles() { return (double[]) storage(DType.FLOAT64); }
 
     public long[] longStorage() { return (long[]) storage(DType.INT64); }
 
@@ -509,13 +550,33 @@ public class Tensor {
     /** Makes this tensor a view of {@code base}: same version counter, same autograd base. */
     void setViewBase(Tensor base) {
         viewBase = base.viewBase != null ? base.viewBase : base;
-        version = base.version;
+        shared = base.shared;
     }
 
     /** How many in-place writes the storage has had ({@code tensor._version}). */
-    public int version() { return version[0]; }
+    public int version() { return shared.version; }
 
-    void bumpVersion() { version[0]++; }
+    void bumpVersion() { shared.version++; }
+
+    /**
+     * A value computed from this tensor's contents (such as a Linear weight packed for the GEMM),
+     * kept with the storage and reused while the storage is unchanged: the same view (dtype,
+     * offset, sizes, strides) at the same version. Never kept once the raw array has been handed
+     * out by {@link #floatStorage()} or {@link #doubleStorage()}, or was given to {@code wrap}: a
+     * write through it would not be seen. Thread-safe; racing callers may both build.
+     */
+    public <T> T derived(Class<T> kind, java.util.function.Function<Tensor, T> build) {
+        StorageState s = shared;
+        List<Object> key = List.of(dtype, offset, Arrays.toString(shape), Arrays.toString(strides), kind);
+        if (!s.exposed) {
+            StorageState.Derived d = s.derived;
+            if (d != null && d.version() == s.version && d.key().equals(key)) return kind.cast(d.value());
+        }
+        int version = s.version;
+        T value = build.apply(this);
+        if (!s.exposed && s.version == version) s.derived = new StorageState.Derived(key, version, value);
+        return value;
+    }
 
     // ---------------------------------------------------------------- autograd
 
@@ -574,7 +635,7 @@ public class Tensor {
     /** A view of the same storage outside the graph. */
     public Tensor detach() {
         Tensor d = new Tensor(data, dtype, shape, strides, offset);
-        d.version = version;
+        d.shared = shared;
         return d;
     }
 
@@ -593,7 +654,7 @@ public class Tensor {
      * own identity and autograd flags.
      */
     public void setData(Tensor other) {
-        this.version = other.version;
+        this.shared = other.shared;
         this.data = other.data;
         this.dtype = other.dtype;
         this.shape = other.shape.clone();

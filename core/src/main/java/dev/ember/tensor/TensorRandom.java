@@ -22,11 +22,11 @@ final class TensorRandom {
         Autograd.checkInPlace(t);
         if (t.numel() == 0) return t;
         if (t.dtype() == DType.FLOAT32) {
-            if (t.isContiguous()) RandomKernels.uniform(g, t.floatStorage(), t.storageOffset(), t.numel(), from, to);
-            else RandomKernels.uniform(g, t.floatStorage(), memoryOrder(t), t.numel(), from, to);
+            if (t.isContiguous()) RandomKernels.uniform(g, t.rawFloats(), t.storageOffset(), t.numel(), from, to);
+            else RandomKernels.uniform(g, t.rawFloats(), memoryOrder(t), t.numel(), from, to);
         } else {
-            if (t.isContiguous()) RandomKernels.uniform(g, t.doubleStorage(), t.storageOffset(), t.numel(), from, to);
-            else RandomKernels.uniform(g, t.doubleStorage(), memoryOrder(t), t.numel(), from, to);
+            if (t.isContiguous()) RandomKernels.uniform(g, t.rawDoubles(), t.storageOffset(), t.numel(), from, to);
+            else RandomKernels.uniform(g, t.rawDoubles(), memoryOrder(t), t.numel(), from, to);
         }
         Autograd.markModified(t);
         return t;
@@ -38,11 +38,11 @@ final class TensorRandom {
         Autograd.checkInPlace(t);
         if (t.numel() == 0) return t;
         if (t.dtype() == DType.FLOAT32) {
-            if (t.isContiguous()) NormalKernels.normal(g, t.floatStorage(), t.storageOffset(), t.numel(), mean, std);
-            else NormalKernels.normalSerial(g, t.floatStorage(), memoryOrder(t), t.numel(), mean, std);
+            if (t.isContiguous()) NormalKernels.normal(g, t.rawFloats(), t.storageOffset(), t.numel(), mean, std);
+            else NormalKernels.normalSerial(g, t.rawFloats(), memoryOrder(t), t.numel(), mean, std);
         } else {
-            if (t.isContiguous()) NormalKernels.normal(g, t.doubleStorage(), t.storageOffset(), t.numel(), mean, std);
-            else NormalKernels.normalSerial(g, t.doubleStorage(), memoryOrder(t), t.numel(), mean, std);
+            if (t.isContiguous()) NormalKernels.normal(g, t.rawDoubles(), t.storageOffset(), t.numel(), mean, std);
+            else NormalKernels.normalSerial(g, t.rawDoubles(), memoryOrder(t), t.numel(), mean, std);
         }
         Autograd.markModified(t);
         return t;
@@ -63,12 +63,12 @@ final class TensorRandom {
                 else RandomKernels.randint(g, t.longStorage(), order, n, low, high);
             }
             case FLOAT32 -> {
-                if (order == null) RandomKernels.randint(g, t.floatStorage(), off, n, low, high);
-                else RandomKernels.randint(g, t.floatStorage(), order, n, low, high);
+                if (order == null) RandomKernels.randint(g, t.rawFloats(), off, n, low, high);
+                else RandomKernels.randint(g, t.rawFloats(), order, n, low, high);
             }
             case FLOAT64 -> {
-                if (order == null) RandomKernels.randint(g, t.doubleStorage(), off, n, low, high);
-                else RandomKernels.randint(g, t.doubleStorage(), order, n, low, high);
+                if (order == null) RandomKernels.randint(g, t.rawDoubles(), off, n, low, high);
+                else RandomKernels.randint(g, t.rawDoubles(), order, n, low, high);
             }
             case BOOL -> throw new IllegalArgumentException("\"random_from_to_cpu\" not implemented for 'Bool'");
         }
@@ -82,11 +82,11 @@ final class TensorRandom {
         Autograd.checkInPlace(t);
         if (t.numel() == 0) return t;
         if (t.dtype() == DType.FLOAT32) {
-            if (t.isContiguous()) RandomKernels.bernoulli(g, t.floatStorage(), t.storageOffset(), t.numel(), p);
-            else RandomKernels.bernoulli(g, t.floatStorage(), memoryOrder(t), t.numel(), p);
+            if (t.isContiguous()) RandomKernels.bernoulli(g, t.rawFloats(), t.storageOffset(), t.numel(), p);
+            else RandomKernels.bernoulli(g, t.rawFloats(), memoryOrder(t), t.numel(), p);
         } else {
-            if (t.isContiguous()) RandomKernels.bernoulli(g, t.doubleStorage(), t.storageOffset(), t.numel(), p);
-            else RandomKernels.bernoulli(g, t.doubleStorage(), memoryOrder(t), t.numel(), p);
+            if (t.isContiguous()) RandomKernels.bernoulli(g, t.rawDoubles(), t.storageOffset(), t.numel(), p);
+            else RandomKernels.bernoulli(g, t.rawDoubles(), memoryOrder(t), t.numel(), p);
         }
         Autograd.markModified(t);
         return t;

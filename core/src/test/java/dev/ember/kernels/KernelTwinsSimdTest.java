@@ -322,12 +322,13 @@ class KernelTwinsSimdTest {
         SplittableRandom r = new SplittableRandom(8);
         int[][] mnk = {{1, 4, 3}, {1, 1, 1}, {2, 5, 7}, {1, 100, 300}, {3, 33, 65}, {7, 129, 17}, {8, 8, 8},
             {9, 33, 257}, {13, 70, 600}, {64, 33, 17}, {97, 130, 300}, {200, 260, 513}, {6, 64, 0}, {5, 1000, 40},
-            {256, 64, 128}, {9, 2100, 40}, {20, 2053, 300}};
+            {256, 64, 128}, {9, 2100, 40}, {20, 2053, 300}, {100, 2100, 300}, {200, 70, 300}};
         for (int[] d : mnk) {
             int m = d[0], n = d[1], k = d[2];
             // x·Wᵀ (Linear forward), g·W (input grad), gᵀ·x (weight grad)
             float[] x = data2(r, m * k + 1), w = data2(r, n * k + 2), gmat = data2(r, m * n);
             check("NT " + Arrays.toString(d), m, n, k, x, 1, k, 1, w, 2, 1, k, m >= Gemm.SMALL_M);
+            if (Gemm.packs(m)) checkPrepacked("NT prepacked " + Arrays.toString(d), m, n, k, x, w);
             check("NN " + Arrays.toString(d), m, k, n, gmat, 0, n, 1, w, 2, k, 1, true);
             check("TN " + Arrays.toString(d), n, k, m, gmat, 0, 1, n, x, 1, k, 1, true);
         }
@@ -350,6 +351,19 @@ class KernelTwinsSimdTest {
             Gemm.gemm(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, 3, n);
             if (exact || !Simd.ENABLED) assertBitEqual("gemm " + what, c, want);
             else assertClose("gemm " + what, c, want, 1e-5, 1e-5 * Math.max(k, 1));
+        });
+    }
+
+    /** The Linear weight packed once ({@code Gemm.packNT}) gives the twin's products bit for bit. */
+    static void checkPrepacked(String what, int m, int n, int k, float[] x, float[] w) {
+        float[] want = new float[m * n];
+        Gemm.gemmScalar(m, n, k, x, 1, k, 1, w, 2, 1, k, want, 0, n);
+        eachThreadCount(() -> {
+            Gemm.PackedB packed = Gemm.packNT(w, 2, n, k);
+            float[] c = new float[m * n];
+            Arrays.fill(c, Float.NaN);
+            Gemm.matmulNT(x, 1, packed, c, m);
+            assertBitEqual("gemm " + what, c, want);
         });
     }
 

@@ -39,10 +39,17 @@ public final class LinearFunctional {
         outShape[outShape.length - 1] = outF;
         Tensor out = Tensor.uninitialized(x.dtype(), outShape);
         if (x.dtype() == DType.FLOAT32) {
-            Gemm.matmulNT(x2.floatStorage(), 0, w.floatStorage(), 0, out.floatStorage(), rows, outF, in);
-            if (b != null) Gemm.addBias(out.floatStorage(), 0, b.floatStorage(), 0, rows, outF);
+            if (Gemm.packs(rows)) {
+                // the weight's GEMM panels are kept with its storage until it is written (as ONNX
+                // Runtime prepacks its initializers); the product is the same bit for bit
+                Gemm.PackedB packed = w.derived(Gemm.PackedB.class, t -> Gemm.packNT(t.floatsForReading(), 0, outF, in));
+                Gemm.matmulNT(x2.floatsForReading(), 0, packed, out.floatStorage(), rows);
+            } else {
+                Gemm.matmulNT(x2.floatsForReading(), 0, w.floatsForReading(), 0, out.floatStorage(), rows, outF, in);
+            }
+            if (b != null) Gemm.addBias(out.floatStorage(), 0, b.floatsForReading(), 0, rows, outF);
         } else {
-            Gemm.matmulNT(x2.doubleStorage(), 0, w.doubleStorage(), 0, out.doubleStorage(), rows, outF, in);
+            Gemm.matmulNT(x2.doublesForReading(), 0, w.doublesForReading(), 0, out.doubleStorage(), rows, outF, in);
             if (b != null) addBias(out.doubleStorage(), b.doubleStorage(), rows, outF);
         }
         int[] xShape = x.sizes();
@@ -54,11 +61,11 @@ public final class LinearFunctional {
                 float[] gs = g.floatStorage();
                 if (x.requiresGrad()) {
                     gx = Tensor.uninitialized(DType.FLOAT32, xShape);   // (rows×in) = g (rows×out) · W (out×in)
-                    Gemm.gemm(rows, in, outF, gs, 0, outF, 1, w.floatStorage(), 0, in, 1, gx.floatStorage(), 0, in);
+                    Gemm.gemm(rows, in, outF, gs, 0, outF, 1, w.floatsForReading(), 0, in, 1, gx.floatStorage(), 0, in);
                 }
                 if (weight.requiresGrad()) {
                     gw = Tensor.uninitialized(DType.FLOAT32, wShape);   // (out×in) = gᵀ (out×rows) · x (rows×in)
-                    Gemm.gemm(outF, in, rows, gs, 0, 1, outF, x2.floatStorage(), 0, in, 1, gw.floatStorage(), 0, in);
+                    Gemm.gemm(outF, in, rows, gs, 0, 1, outF, x2.floatsForReading(), 0, in, 1, gw.floatStorage(), 0, in);
                 }
                 if (bias != null && bias.requiresGrad()) {
                     gb = Tensor.uninitialized(DType.FLOAT32, outF);
