@@ -218,6 +218,7 @@ public final class Parallel {
                 j = team.job; // the dispatcher unparks only a worker it sees parked: look again first
                 if ((j == null || j.generation == seen) && !team.closed) LockSupport.park(this);
                 parked = false;
+                Thread.interrupted(); // an interrupt would otherwise make every later park return at once
                 spinUntil = System.nanoTime() + SPIN_NANOS;
             }
         }
