@@ -168,6 +168,47 @@ class KernelTwinsSimdTest {
         }
     }
 
+    /** The vector tanh against Math.tanh over a sweep of all float bit patterns: at most 2 ulp. */
+    @Test
+    void tanhIsWithinTwoUlpOverTheWholeFloatRange() {
+        int n = 1 << 16, filled = 0;
+        float[] x = new float[n], y = new float[n];
+        long worst = 0, step = 0;
+        float worstAt = 0;
+        for (long bits = 0; bits < (1L << 32) || filled > 0; bits += 983 + step++ % 7) { // about 4.4M floats
+            if (bits < (1L << 32)) x[filled++] = Float.intBitsToFloat((int) bits);
+            if (filled < n && bits < (1L << 32)) continue;
+            ActivationKernels.tanh(x, 0, y, filled);
+            for (int i = 0; i < filled; i++) {
+                float want = (float) Math.tanh(x[i]);
+                if (Float.isNaN(want)) {
+                    assertThat(Float.isNaN(y[i])).as("tanh(%s)", x[i]).isTrue();
+                    continue;
+                }
+                long d = Math.abs((long) Float.floatToRawIntBits(y[i]) - Float.floatToRawIntBits(want));
+                if (d > worst) {
+                    worst = d;
+                    worstAt = x[i];
+                }
+            }
+            filled = 0;
+        }
+        assertThat(worst).as("worst ulp error, at x = %s", worstAt).isLessThanOrEqualTo(2);
+        float[] special = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, 9f, 9.1f, -9.1f, 40f, 41f, 88f, 1e30f,
+            Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 0.17328f, 0.3466f, -0.5f};
+        float[] got = new float[special.length + 15], in = Arrays.copyOf(special, special.length + 15);
+        ActivationKernels.tanh(in, 0, got, in.length);
+        for (int i = 0; i < special.length; i++) {
+            float want = (float) Math.tanh(special[i]);
+            if (Float.isNaN(want)) assertThat(Float.isNaN(got[i])).isTrue();
+            else assertThat(Math.abs(Float.floatToRawIntBits(got[i]) - Float.floatToRawIntBits(want)))
+                    .as("tanh(%s) = %s, want %s", special[i], got[i], want).isLessThanOrEqualTo(2);
+        }
+        assertThat(Float.floatToRawIntBits(got[1])).as("tanh(-0) keeps the sign").isEqualTo(Float.floatToRawIntBits(-0f));
+        assertThat(got[12]).isEqualTo(1f);
+        assertThat(got[14]).isEqualTo(-1f);
+    }
+
     @Test
     void rreluTrainingNoiseMatchesTheTwinDrawForDraw() {
         SplittableRandom r = new SplittableRandom(10);
