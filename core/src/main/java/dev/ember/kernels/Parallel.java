@@ -8,12 +8,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Intra-op parallelism like ATen's {@code parallel_for}: a range is cut into at most
- * {@link #threads()} contiguous chunks; the calling thread runs the first chunk and a team of
- * worker threads the rest. One thread, a range under the grain size, a call from inside a chunk, or
+ * {@link #threads()} contiguous chunks, run by the calling thread and a team of worker threads. One thread, a range under the grain size, a call from inside a chunk, or
  * a call while another thread's op holds the team runs inline (the split never changes a result).
  * The thread count is {@code torch.set_num_threads}'s: see {@code Ember.setNumThreads}.
  *
- * <p>Workers spin for a short while after each chunk before they park, as OpenMP's do: waking a
+ * <p>Workers spin for a short while after each op before they park, as OpenMP's do: waking a
  * parked thread takes tens of microseconds on a VM, as long as a whole small op.
  */
 public final class Parallel {
@@ -26,7 +25,7 @@ public final class Parallel {
     }
 
     /** How long an idle worker spins before it parks. */
-    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("ember.spin.us", 200));
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("ember.spin.us", 50));
 
     private static volatile int threads = defaultThreads();
     private static volatile Team team;
@@ -90,13 +89,17 @@ public final class Parallel {
     public static void forRange(int n, int grain, Range body) { forRange(n, grain, 1, body); }
 
     /**
-     * One op's chunks: worker i runs chunk i + 1. The body is dropped when the op is done, so that
-     * a reference to the job left in a parked worker's frame keeps none of the op's arrays alive.
+     * One op's chunks, claimed one at a time by whoever is free: the caller first, then any worker
+     * that wakes in time. A worker the OS has not scheduled yet therefore never holds up the op; the
+     * caller runs its chunks. Which thread runs a chunk never changes what the chunk computes. The
+     * body is dropped when the op is done, so that a reference to the job left in a parked worker's
+     * frame keeps none of the op's arrays alive.
      */
     private static final class Job {
         final long generation;
         final int[] bounds;
-        final AtomicInteger pending;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         private Range body;
 
@@ -104,14 +107,19 @@ public final class Parallel {
             this.generation = generation;
             this.body = body;
             this.bounds = bounds;
-            this.pending = new AtomicInteger(bounds.length - 2);
         }
 
-        void runChunk(int i) {
-            try {
-                if (bounds[i] < bounds[i + 1]) body.run(bounds[i], bounds[i + 1]);
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+        int chunks() { return bounds.length - 1; }
+
+        /** Claims and runs chunks until none is left. */
+        void runChunks() {
+            for (int i = next.getAndIncrement(); i < chunks(); i = next.getAndIncrement()) {
+                try {
+                    if (bounds[i] < bounds[i + 1]) body.run(bounds[i], bounds[i + 1]);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+                done.incrementAndGet();
             }
         }
     }
@@ -144,19 +152,23 @@ public final class Parallel {
             Job j = new Job(++generation, body, bounds);
             try {
                 job = j;
-                for (int i = 0; i < bounds.length - 2; i++) {
+                for (int i = 0; i < Math.min(workers.length, j.chunks() - 1); i++) {
                     if (workers[i].parked) LockSupport.unpark(workers[i]);
                 }
                 IN_CHUNK.set(true);
                 try {
-                    j.runChunk(0);
+                    j.runChunks();
                 } finally {
                     IN_CHUNK.set(false);
                 }
-                while (j.pending.get() > 0) Thread.onSpinWait();
+                // a worker is still inside a chunk; if it was descheduled, yield this core to it
+                for (int spins = 0; j.done.get() < j.chunks(); spins++) {
+                    if (spins < 256) Thread.onSpinWait();
+                    else Thread.yield();
+                }
             } finally {
                 job = null;
-                j.body = null; // every chunk is done (or never started): workers read it before counting down
+                j.body = null; // every chunk is done: no worker reads it any more
                 busy.set(false);
             }
             Throwable failure = j.failure.get();
@@ -192,26 +204,25 @@ public final class Parallel {
             while (seen >= 0) seen = runNext(seen);
         }
 
-        /** Runs this worker's chunk of the next job after generation {@code seen}; −1 once the team closes. */
+        /** Helps with the next job after generation {@code seen}; −1 once the team closes. */
         private long runNext(long seen) {
             Job j = next(seen);
             if (j == null) return -1;
-            if (index + 1 < j.bounds.length - 1) {
-                j.runChunk(index + 1);
-                j.pending.decrementAndGet();
-            }
+            j.runChunks();
             return j.generation;
         }
 
         /** The next job after generation {@code seen}: spins a while, then parks; null once the team closes. */
         private Job next(long seen) {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (true) {
+            for (int spins = 1; ; spins++) {
                 Job j = team.job;
                 if (j != null && j.generation != seen) return j;
                 if (team.closed) return null;
                 if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
+                    // now and then let a thread that shares this CPU run (the op's caller, say)
+                    if ((spins & 63) == 0) Thread.yield();
+                    else Thread.onSpinWait();
                     continue;
                 }
                 parked = true;
