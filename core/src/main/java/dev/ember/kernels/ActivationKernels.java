@@ -257,14 +257,34 @@ public final class ActivationKernels {
     }
 
     // Sigmoid and Tanh --------------------------------------------------------------------------
-    /** Sigmoid in float lanes, {@code 1/(1+e^(−x))} with the vector exp (within 1–2 ulp of the twin). */
+    /** Sigmoid in float lanes, {@code 1/(1+e^(−x))} with an inline exp (within 1–2 ulp of the twin). */
     public static void sigmoid(float[] x, int xOff, float[] y, int n) {
         Parallel.forRange(n, GRAIN / 4, 64, (a, b) -> {
             int i = a;
             if (Simd.ENABLED) {
+                // e^(−x) inline, as in tanh: the Vector API's EXP gives other last bits in the
+                // interpreter (Math.exp) than compiled (a math library), so results depended on JIT state
                 FloatVector one = FloatVector.broadcast(F, 1f);
+                FloatVector magic = FloatVector.broadcast(F, ROUND_MAGIC), log2e = FloatVector.broadcast(F, LOG2E);
+                FloatVector ln2Hi = FloatVector.broadcast(F, -LN2_HI), ln2Lo = FloatVector.broadcast(F, -LN2_LO);
+                FloatVector c7 = FloatVector.broadcast(F, 1f / 5040), c6 = FloatVector.broadcast(F, 1f / 720);
+                FloatVector c5 = FloatVector.broadcast(F, 1f / 120), c4 = FloatVector.broadcast(F, 1f / 24);
+                FloatVector c3 = FloatVector.broadcast(F, 1f / 6), c2 = FloatVector.broadcast(F, 0.5f);
+                IntVector magicBits = IntVector.broadcast(Simd.I, Float.floatToRawIntBits(ROUND_MAGIC));
+                IntVector bias = IntVector.broadcast(Simd.I, 127);
                 for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
-                    FloatVector e = FloatVector.fromArray(F, x, xOff + i).neg().lanewise(VectorOperators.EXP);
+                    FloatVector t = FloatVector.fromArray(F, x, xOff + i).neg().max(-104f).min(104f);
+                    FloatVector kMagic = t.fma(log2e, magic);
+                    FloatVector k = kMagic.sub(magic);
+                    FloatVector r = k.fma(ln2Lo, k.fma(ln2Hi, t));
+                    FloatVector p = c7.fma(r, c6).fma(r, c5).fma(r, c4).fma(r, c3).fma(r, c2);
+                    FloatVector expr = r.mul(r).fma(p, r).add(one);
+                    // 2^k in two factors, so that overflow to ∞ and underflow to subnormals round once
+                    IntVector ki = kMagic.reinterpretAsInts().sub(magicBits);
+                    IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1), k2 = ki.sub(k1);
+                    FloatVector s1 = k1.add(bias).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                    FloatVector s2 = k2.add(bias).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                    FloatVector e = expr.mul(s1).mul(s2);
                     one.div(one.add(e)).intoArray(y, i);
                 }
             }

@@ -67,19 +67,8 @@ public final class Gemm {
 
     /** {@code C[m×n] = A[m×k] · Wᵀ} with W packed by {@link #packNT}; needs {@link #packs}(m). */
     public static void matmulNT(float[] a, int aOff, PackedB w, float[] c, int m) {
-        int n = w.n(), k = w.k(), nr = w.nr();
-        if (nr != nr() || !packs(m)) throw new IllegalStateException("packed for another vector width or batch");
-        long flops = 2L * m * n * k;
-        int threads = Parallel.threads();
-        if (flops < (1L << 18) || threads == 1) {
-            packed(m, n, k, a, aOff, k, 1, null, 0, 0, 0, c, 0, n, w, 0);
-        } else if (n >= 2 * nr * threads) { // split as the unpacked product (by columns measured faster here)
-            Parallel.forRange(n, nr, nr, (j0, j1) -> packed(m, j1 - j0, k, a, aOff, k, 1,
-                    null, 0, 0, 0, c, j0, n, w, j0));
-        } else {
-            Parallel.forRange(m, MR, MR, (i0, i1) -> packed(i1 - i0, n, k, a, aOff + i0 * k, k, 1,
-                    null, 0, 0, 0, c, i0 * n, n, w, 0));
-        }
+        if (w.nr() != nr() || !packs(m)) throw new IllegalStateException("packed for another vector width or batch");
+        splitPacked(m, w.n(), w.k(), a, aOff, w.k(), 1, null, 0, 0, 0, c, 0, w.n(), w);
     }
 
     /** C = A·B with A(i,p) = a[aOff + i·aRs + p·aCs], B(p,j) = b[bOff + p·bRs + j·bCs], C(i,j) = c[cOff + i·ldc + j]. */
@@ -109,17 +98,23 @@ public final class Gemm {
                     c, cOff + j0, ldc, j1 - j0));
             return;
         }
+        splitPacked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, null);
+    }
+
+    /** {@link #packed} over the threads: by columns of C when it is wide enough, else by rows. */
+    private static void splitPacked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff,
+                                    int bRs, int bCs, float[] c, int cOff, int ldc, PackedB pre) {
         int nr = nr();
         long flops = 2L * m * n * k;
         int threads = Parallel.threads();
         if (flops < (1L << 18) || threads == 1) {
-            packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, null, 0);
+            packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, pre, 0);
         } else if (n >= 2 * nr * threads) {
             Parallel.forRange(n, nr, nr, (j0, j1) -> packed(m, j1 - j0, k, a, aOff, aRs, aCs,
-                    b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, null, 0));
+                    b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, pre, j0));
         } else {
             Parallel.forRange(m, MR, MR, (i0, i1) -> packed(i1 - i0, n, k, a, aOff + i0 * aRs, aRs, aCs,
-                    b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc, null, 0));
+                    b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc, pre, 0));
         }
     }
 

@@ -85,16 +85,18 @@ class ConcurrentForwardTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
+            List<Integer> layerOf = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 for (int rep = 0; rep < 4; rep++) {
                     for (int i = 0; i < layers.size(); i++) {
                         int li = i;
                         Callable<Boolean> c = () -> java.util.Arrays.deepEquals(layers.get(li).apply(x), sequential.get(li));
                         results.add(pool.submit(c));
+                        layerOf.add(li);
                     }
                 }
             }
-            for (Future<Boolean> f : results) assertThat(f.get()).isTrue();
+            for (int i = 0; i < results.size(); i++) assertThat(results.get(i).get()).as("layer %d", layerOf.get(i)).isTrue();
         } finally {
             pool.shutdown();
         }
