@@ -270,21 +270,19 @@ public final class ActivationKernels {
                 FloatVector c7 = FloatVector.broadcast(F, 1f / 5040), c6 = FloatVector.broadcast(F, 1f / 720);
                 FloatVector c5 = FloatVector.broadcast(F, 1f / 120), c4 = FloatVector.broadcast(F, 1f / 24);
                 FloatVector c3 = FloatVector.broadcast(F, 1f / 6), c2 = FloatVector.broadcast(F, 0.5f);
-                IntVector magicBits = IntVector.broadcast(Simd.I, Float.floatToRawIntBits(ROUND_MAGIC));
-                IntVector bias = IntVector.broadcast(Simd.I, 127);
+                IntVector exponentBias = IntVector.broadcast(Simd.I, 126 - Float.floatToRawIntBits(ROUND_MAGIC));
                 for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
-                    FloatVector t = FloatVector.fromArray(F, x, xOff + i).neg().max(-104f).min(104f);
+                    // below −86.6, 1/(1+e^t) is 1 anyway; above 88.73, e^t = ∞ and the result 0, as in torch
+                    FloatVector t = FloatVector.fromArray(F, x, xOff + i).neg().max(-86.6f).min(88.8f);
                     FloatVector kMagic = t.fma(log2e, magic);
                     FloatVector k = kMagic.sub(magic);
                     FloatVector r = k.fma(ln2Lo, k.fma(ln2Hi, t));
                     FloatVector p = c7.fma(r, c6).fma(r, c5).fma(r, c4).fma(r, c3).fma(r, c2);
                     FloatVector expr = r.mul(r).fma(p, r).add(one);
-                    // 2^k in two factors, so that overflow to ∞ and underflow to subnormals round once
-                    IntVector ki = kMagic.reinterpretAsInts().sub(magicBits);
-                    IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1), k2 = ki.sub(k1);
-                    FloatVector s1 = k1.add(bias).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                    FloatVector s2 = k2.add(bias).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                    FloatVector e = expr.mul(s1).mul(s2);
+                    // 2^(k−1)·2: k reaches 128 just below the overflow threshold, where 2^k alone is ∞
+                    FloatVector pow2km1 = kMagic.reinterpretAsInts().add(exponentBias).lanewise(VectorOperators.LSHL, 23)
+                            .reinterpretAsFloats();
+                    FloatVector e = expr.mul(pow2km1).mul(2f);
                     one.div(one.add(e)).intoArray(y, i);
                 }
             }
