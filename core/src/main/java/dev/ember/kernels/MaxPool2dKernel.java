@@ -76,10 +76,10 @@ public final class MaxPool2dKernel {
                 float[] carryOut = share && rows == 3 ? carry[1] : null;
                 carryRow = -1;
                 if (safe(g, in, ib, h1, end - vl)) {
-                    stride2Span(in, at + 2 * ow, rows, step, kW, out, ob, ow, end, carryIn, carryOut);
+                    span(in, at + 2 * ow, rows, step, kW, out, ob, ow, end, carryIn, carryOut);
                     ow = end;
                     if (ow < owHi && safe(g, in, ib, h1, owHi - vl)) {
-                        stride2Span(in, at + 2 * (owHi - vl), rows, step, kW, out, ob, owHi - vl, owHi, carryIn, carryOut);
+                        span(in, at + 2 * (owHi - vl), rows, step, kW, out, ob, owHi - vl, owHi, carryIn, carryOut);
                         ow = owHi;
                     }
                     if (ow == owHi && carryOut != null) {
@@ -107,6 +107,73 @@ public final class MaxPool2dKernel {
             }
             for (; ow < outW; ow++) cell(g, in, ib, out, indices, ob, h0, h1, ow);
         }
+    }
+
+    static final boolean FAST = !Boolean.getBoolean("ember.pool.exactOnly");
+
+    private static void span(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow, int owEnd,
+                             float[] carryIn, float[] carryOut) {
+        if (!FAST || !stride2SpanNoNaN(in, at, rows, step, kW, out, ob, ow, owEnd, carryIn, carryOut)) {
+            stride2Span(in, at, rows, step, kW, out, ob, ow, owEnd, carryIn, carryOut);
+        }
+    }
+
+    /**
+     * {@link #stride2Span} for spans without NaN: with no NaN, the scan's rule {@code v > max || isNaN(v)}
+     * is {@code v > max}, one compare and one blend. Every value read is also summed, and a NaN sum
+     * (a NaN read, or +inf and -inf together) returns false before anything is trusted: the caller
+     * then computes the span again with the full rule, which overwrites whatever was written.
+     */
+    private static boolean stride2SpanNoNaN(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow,
+                                            int owEnd, float[] carryIn, float[] carryOut) {
+        int vl = F.length();
+        FloatVector sum = FloatVector.zero(F);
+        if (kW == 2) {
+            for (; ow < owEnd; ow += vl, at += 2 * vl) {
+                FloatVector x0 = FloatVector.fromArray(F, in, at), x1 = FloatVector.fromArray(F, in, at + vl);
+                FloatVector c0 = EVEN.selectFrom(x0, x1), c1 = ODD.selectFrom(x0, x1);
+                FloatVector m = c0.blend(c1, c1.compare(VectorOperators.GT, c0));
+                sum = sum.add(x0.add(x1));
+                for (int h = 1, a = at + step; h < rows; h++, a += step) {
+                    x0 = FloatVector.fromArray(F, in, a);
+                    x1 = FloatVector.fromArray(F, in, a + vl);
+                    c0 = EVEN.selectFrom(x0, x1);
+                    c1 = ODD.selectFrom(x0, x1);
+                    FloatVector r = c0.blend(c1, c1.compare(VectorOperators.GT, c0));
+                    sum = sum.add(x0.add(x1));
+                    m = m.blend(r, r.compare(VectorOperators.GT, m));
+                }
+                m.intoArray(out, ob + ow);
+            }
+        } else {
+            // m starts as window row 0's scan (what a scan from -inf keeps): the carried one, or computed here
+            for (; ow < owEnd; ow += vl, at += 2 * vl) {
+                FloatVector m;
+                if (carryIn != null) {
+                    m = FloatVector.fromArray(F, carryIn, ow);
+                    sum = sum.add(m);
+                } else {
+                    FloatVector x0 = FloatVector.fromArray(F, in, at), x1 = FloatVector.fromArray(F, in, at + vl);
+                    FloatVector y0 = FloatVector.fromArray(F, in, at + 2), y1 = FloatVector.fromArray(F, in, at + 2 + vl);
+                    FloatVector c0 = EVEN.selectFrom(x0, x1), c1 = ODD.selectFrom(x0, x1), c2 = EVEN.selectFrom(y0, y1);
+                    m = c0.blend(c1, c1.compare(VectorOperators.GT, c0));
+                    m = m.blend(c2, c2.compare(VectorOperators.GT, m));
+                    sum = sum.add(x0.add(x1).add(c2));
+                }
+                for (int h = 1, a = at + step; h < rows; h++, a += step) {
+                    FloatVector x0 = FloatVector.fromArray(F, in, a), x1 = FloatVector.fromArray(F, in, a + vl);
+                    FloatVector y0 = FloatVector.fromArray(F, in, a + 2), y1 = FloatVector.fromArray(F, in, a + 2 + vl);
+                    FloatVector c0 = EVEN.selectFrom(x0, x1), c1 = ODD.selectFrom(x0, x1), c2 = EVEN.selectFrom(y0, y1);
+                    FloatVector r = c0.blend(c1, c1.compare(VectorOperators.GT, c0));
+                    r = r.blend(c2, c2.compare(VectorOperators.GT, r));
+                    sum = sum.add(x0.add(x1).add(c2));
+                    m = m.blend(r, r.compare(VectorOperators.GT, m));
+                    if (h == 2 && carryOut != null) r.intoArray(carryOut, ow);
+                }
+                m.intoArray(out, ob + ow);
+            }
+        }
+        return !sum.test(VectorOperators.IS_NAN).anyTrue();
     }
 
     /**

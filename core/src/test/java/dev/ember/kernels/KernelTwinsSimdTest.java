@@ -272,9 +272,15 @@ class KernelTwinsSimdTest {
     void maxPoolForwardAndBackwardAreBitEqualToTheTwin() {
         SplittableRandom r = new SplittableRandom(5);
         for (PoolGeometry g : geometries(true)) {
-            for (boolean ties : new boolean[] {false, true}) {
+            // 0, 1: specials everywhere; 2: no NaN (the NaN-free fast path, with infinities); 3: no NaN, no
+            // infinity, no huge value (the fast path almost everywhere), then three NaNs
+            for (int mode = 0; mode < 4; mode++) {
                 int off = r.nextInt(3);
-                float[] in = data(r, off + g.planes() * g.inPlane(), ties);
+                float[] in = data(r, off + g.planes() * g.inPlane(), mode > 0);
+                for (int i = 0; mode >= 2 && i < in.length; i++) {
+                    if (Float.isNaN(in[i]) || mode == 3 && Math.abs(in[i]) > 1e30f) in[i] = r.nextBoolean() ? -0f : 0f;
+                }
+                if (mode == 3) for (int i = 0; i < 3; i++) in[r.nextInt(in.length)] = Float.NaN;
                 int outN = g.planes() * g.outPlane();
                 float[] gradOut = data(r, outN, false);
                 float[] wantOut = new float[outN];
