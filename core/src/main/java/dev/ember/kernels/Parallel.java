@@ -1,14 +1,19 @@
 package dev.ember.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Intra-op parallelism like ATen's {@code parallel_for}: a range is cut into at most
- * {@link #threads()} contiguous chunks; the calling thread runs the first chunk and pool workers the
- * rest. One thread (or a range under the grain size, or a call from inside the pool) runs inline.
+ * {@link #threads()} contiguous chunks, run by the calling thread and a team of worker threads. One thread, a range under the grain size, a call from inside a chunk, or
+ * a call while another thread's op holds the team runs inline (the split never changes a result).
  * The thread count is {@code torch.set_num_threads}'s: see {@code Ember.setNumThreads}.
+ *
+ * <p>Workers spin for a short while after each op before they park, as OpenMP's do: waking a
+ * parked thread takes tens of microseconds on a VM, as long as a whole small op.
  */
 public final class Parallel {
     private Parallel() {}
@@ -19,8 +24,11 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /** How long an idle worker spins before it parks. */
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("ember.spin.us", 50));
+
     private static volatile int threads = defaultThreads();
-    private static volatile ForkJoinPool pool;
+    private static volatile Team team;
 
     private static int defaultThreads() {
         String p = System.getProperty("ember.threads");
@@ -35,28 +43,22 @@ public final class Parallel {
         if (n < 1) throw new IllegalArgumentException("Number of threads must be positive, but got " + n);
         if (n == threads) return;
         threads = n;
-        ForkJoinPool old = pool;
-        pool = null;
-        if (old != null) old.shutdown();
+        Team old = team;
+        team = null;
+        if (old != null) old.close();
     }
 
-    private static ForkJoinPool pool(int n) {
-        ForkJoinPool p = pool;
-        if (p != null && p.getParallelism() == n - 1) return p;
+    private static Team team(int n) {
+        Team t = team;
+        if (t != null && t.workers.length == n - 1) return t;
         synchronized (Parallel.class) {
-            p = pool;
-            if (p == null || p.getParallelism() != n - 1) {
-                if (p != null) p.shutdown();
-                ForkJoinPool.ForkJoinWorkerThreadFactory f = fj -> {
-                    ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(fj);
-                    t.setName("ember-intra-op-" + t.getPoolIndex());
-                    t.setDaemon(true);
-                    return t;
-                };
-                p = new ForkJoinPool(n - 1, f, null, false);
-                pool = p;
+            t = team;
+            if (t == null || t.workers.length != n - 1) {
+                if (t != null) t.close();
+                t = new Team(n - 1);
+                team = t;
             }
-            return p;
+            return t;
         }
     }
 
@@ -67,7 +69,7 @@ public final class Parallel {
     public static void forRange(int n, int grain, int align, Range body) {
         int t = threads;
         long chunks = Math.min(t, n / (long) Math.max(grain, 1));
-        if (chunks <= 1 || insidePool()) {
+        if (chunks <= 1 || Team.inChunk()) {
             if (n > 0) body.run(0, n);
             return;
         }
@@ -79,44 +81,157 @@ public final class Parallel {
             bounds[i] = (int) Math.max(b, bounds[i - 1]);
         }
         bounds[c] = n;
-        ForkJoinPool p = pool(t);
-        @SuppressWarnings("unchecked")
-        ForkJoinTask<Void>[] tasks = new ForkJoinTask[c - 1];
-        for (int i = 1; i < c; i++) {
-            int from = bounds[i], to = bounds[i + 1];
-            ForkJoinTask<Void> task = ForkJoinTask.adapt(() -> {
-                if (from < to) body.run(from, to);
-            }, null);
-            try {
-                tasks[i - 1] = p.submit(task);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // setThreads replaced the pool meanwhile: run this chunk here
-                task.invoke();
-                tasks[i - 1] = task;
-            }
-        }
-        Throwable failure = null;
-        try {
-            if (bounds[1] > 0) body.run(0, bounds[1]);
-        } catch (Throwable e) {
-            failure = e;
-        }
-        for (ForkJoinTask<Void> task : tasks) {
-            try {
-                task.join();
-            } catch (Throwable e) {
-                if (failure == null) failure = e;
-            }
-        }
-        if (failure instanceof RuntimeException r) throw r;
-        if (failure instanceof Error e) throw e;
-        if (failure != null) throw new RuntimeException(failure);
+        Team team = team(t);
+        if (!team.run(body, bounds)) body.run(0, n); // the team is busy with another thread's op
     }
 
     /** {@link #forRange(int, int, int, Range)} without alignment. */
     public static void forRange(int n, int grain, Range body) { forRange(n, grain, 1, body); }
 
-    private static boolean insidePool() {
-        return Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == pool;
+    /**
+     * One op's chunks, claimed one at a time by whoever is free: the caller first, then any worker
+     * that wakes in time. A worker the OS has not scheduled yet therefore never holds up the op; the
+     * caller runs its chunks. Which thread runs a chunk never changes what the chunk computes. The
+     * body is dropped when the op is done, so that a reference to the job left in a parked worker's
+     * frame keeps none of the op's arrays alive.
+     */
+    private static final class Job {
+        final long generation;
+        final int[] bounds;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private Range body;
+
+        Job(long generation, Range body, int[] bounds) {
+            this.generation = generation;
+            this.body = body;
+            this.bounds = bounds;
+        }
+
+        int chunks() { return bounds.length - 1; }
+
+        /** Claims and runs chunks until none is left. */
+        void runChunks() {
+            for (int i = next.getAndIncrement(); i < chunks(); i = next.getAndIncrement()) {
+                try {
+                    if (bounds[i] < bounds[i + 1]) body.run(bounds[i], bounds[i + 1]);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+                done.incrementAndGet();
+            }
+        }
+    }
+
+    /** A fixed set of worker threads serving one op at a time. */
+    private static final class Team {
+        private static final ThreadLocal<Boolean> IN_CHUNK = ThreadLocal.withInitial(() -> false);
+
+        final Worker[] workers;
+        /** Held by the thread whose op the team runs; held for good once the team is closed. */
+        final AtomicBoolean busy = new AtomicBoolean();
+        /** The op being run, or null, so that no finished op's arrays stay reachable from here. */
+        volatile Job job;
+        volatile boolean closed;
+        private long generation;
+
+        Team(int n) {
+            workers = new Worker[n];
+            for (int i = 0; i < n; i++) {
+                workers[i] = new Worker(this, i);
+                workers[i].start();
+            }
+        }
+
+        static boolean inChunk() { return IN_CHUNK.get(); }
+
+        /** Runs the job with the caller as chunk 0; false (nothing run) when the team is taken. */
+        boolean run(Range body, int[] bounds) {
+            if (!busy.compareAndSet(false, true)) return false;
+            Job j = new Job(++generation, body, bounds);
+            try {
+                job = j;
+                for (int i = 0; i < Math.min(workers.length, j.chunks() - 1); i++) {
+                    if (workers[i].parked) LockSupport.unpark(workers[i]);
+                }
+                IN_CHUNK.set(true);
+                try {
+                    j.runChunks();
+                } finally {
+                    IN_CHUNK.set(false);
+                }
+                // a worker is still inside a chunk; if it was descheduled, yield this core to it
+                for (int spins = 0; j.done.get() < j.chunks(); spins++) {
+                    if (spins < 256) Thread.onSpinWait();
+                    else Thread.yield();
+                }
+            } finally {
+                job = null;
+                j.body = null; // every chunk is done: no worker reads it any more
+                busy.set(false);
+            }
+            Throwable failure = j.failure.get();
+            if (failure instanceof RuntimeException r) throw r;
+            if (failure instanceof Error e) throw e;
+            if (failure != null) throw new RuntimeException(failure);
+            return true;
+        }
+
+        void close() {
+            while (!busy.compareAndSet(false, true)) Thread.onSpinWait(); // let a running op finish
+            closed = true;
+            for (Worker w : workers) LockSupport.unpark(w);
+        }
+    }
+
+    private static final class Worker extends Thread {
+        final Team team;
+        final int index;
+        volatile boolean parked;
+
+        Worker(Team team, int index) {
+            super("ember-intra-op-" + index);
+            this.team = team;
+            this.index = index;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Team.IN_CHUNK.set(true);
+            long seen = 0;
+            while (seen >= 0) seen = runNext(seen);
+        }
+
+        /** Helps with the next job after generation {@code seen}; −1 once the team closes. */
+        private long runNext(long seen) {
+            Job j = next(seen);
+            if (j == null) return -1;
+            j.runChunks();
+            return j.generation;
+        }
+
+        /** The next job after generation {@code seen}: spins a while, then parks; null once the team closes. */
+        private Job next(long seen) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            for (int spins = 1; ; spins++) {
+                Job j = team.job;
+                if (j != null && j.generation != seen) return j;
+                if (team.closed) return null;
+                if (System.nanoTime() < spinUntil) {
+                    // now and then let a thread that shares this CPU run (the op's caller, say)
+                    if ((spins & 63) == 0) Thread.yield();
+                    else Thread.onSpinWait();
+                    continue;
+                }
+                parked = true;
+                j = team.job; // the dispatcher unparks only a worker it sees parked: look again first
+                if ((j == null || j.generation == seen) && !team.closed) LockSupport.park(this);
+                parked = false;
+                Thread.interrupted(); // an interrupt would otherwise make every later park return at once
+                spinUntil = System.nanoTime() + SPIN_NANOS;
+            }
+        }
     }
 }
