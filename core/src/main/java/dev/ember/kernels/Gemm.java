@@ -93,8 +93,8 @@ public final class Gemm {
             return;
         }
         if (m < SMALL_M && bRs == 1) {
-            int grain = Math.max(4, (int) Math.min(n, (1L << 16) / Math.max(1, (long) k * m)));
-            Parallel.forRange(n, grain, 4, (j0, j1) -> dotRows(m, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bCs,
+            int grain = Math.max(8, (int) Math.min(n, (1L << 16) / Math.max(1, (long) k * m)));
+            Parallel.forRange(n, grain, 8, (j0, j1) -> dotRows(m, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bCs,
                     c, cOff + j0, ldc, j1 - j0));
             return;
         }
@@ -214,6 +214,7 @@ public final class Gemm {
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * aRs, ci = cOff + i * ldc;
             int j = 0;
+            for (; j + 8 <= n; j += 8) dot8(a, ai, b, bOff + j * bCs, bCs, k, kv, c, ci + j);
             for (; j + 4 <= n; j += 4) {
                 int b0 = bOff + j * bCs, b1 = b0 + bCs, b2 = b1 + bCs, b3 = b2 + bCs;
                 FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
@@ -246,6 +247,41 @@ public final class Gemm {
                 for (int p = kv; p < k; p++) r0 = Math.fma(a[ai + p], b[b0 + p], r0);
                 c[ci + j] = r0;
             }
+        }
+    }
+
+    /**
+     * Eight columns of B against one row of A: eight weight rows streamed at once keep more memory
+     * requests in flight, which is what a one-row Linear (a matrix-vector product) is bound by.
+     */
+    private static void dot8(float[] a, int ai, float[] b, int b0, int bCs, int k, int kv, float[] c, int ci) {
+        int vl = F.length();
+        FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < kv; p += vl) {
+            FloatVector av = FloatVector.fromArray(F, a, ai + p);
+            int q = b0 + p;
+            s0 = av.fma(FloatVector.fromArray(F, b, q), s0);
+            s1 = av.fma(FloatVector.fromArray(F, b, q + bCs), s1);
+            s2 = av.fma(FloatVector.fromArray(F, b, q + 2 * bCs), s2);
+            s3 = av.fma(FloatVector.fromArray(F, b, q + 3 * bCs), s3);
+            s4 = av.fma(FloatVector.fromArray(F, b, q + 4 * bCs), s4);
+            s5 = av.fma(FloatVector.fromArray(F, b, q + 5 * bCs), s5);
+            s6 = av.fma(FloatVector.fromArray(F, b, q + 6 * bCs), s6);
+            s7 = av.fma(FloatVector.fromArray(F, b, q + 7 * bCs), s7);
+        }
+        // reduced one by one: an array of vectors would be allocated and boxed
+        c[ci] = s0.reduceLanes(VectorOperators.ADD);
+        c[ci + 1] = s1.reduceLanes(VectorOperators.ADD);
+        c[ci + 2] = s2.reduceLanes(VectorOperators.ADD);
+        c[ci + 3] = s3.reduceLanes(VectorOperators.ADD);
+        c[ci + 4] = s4.reduceLanes(VectorOperators.ADD);
+        c[ci + 5] = s5.reduceLanes(VectorOperators.ADD);
+        c[ci + 6] = s6.reduceLanes(VectorOperators.ADD);
+        c[ci + 7] = s7.reduceLanes(VectorOperators.ADD);
+        for (int r = 0; r < 8 && kv < k; r++) {
+            float acc = c[ci + r];
+            for (int p = kv, q = b0 + r * bCs; p < k; p++) acc = Math.fma(a[ai + p], b[q + p], acc);
+            c[ci + r] = acc;
         }
     }
 
