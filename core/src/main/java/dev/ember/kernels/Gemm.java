@@ -51,6 +51,18 @@ public final class Gemm {
     /** Whether {@link #matmulNT} would take the packed path for {@code m} rows (so a {@link PackedB} pays). */
     public static boolean packs(int m) { return Simd.ENABLED && m >= SMALL_M; }
 
+    /** The smallest weight (n·k) whose one-row products read it packed (see {@link #gemvPacked}). */
+    static final long GEMV_PACKED_MIN = 1 << 16;
+
+    /**
+     * Whether a {@link PackedB} of an n×k weight pays for products with m rows: batches of
+     * {@link #SMALL_M} rows and more, and one row against a large weight, which then streams the
+     * panels in order instead of n separate rows.
+     */
+    public static boolean packs(int m, int n, int k) {
+        return packs(m) || Simd.ENABLED && m == 1 && (long) n * k >= GEMV_PACKED_MIN;
+    }
+
     public static PackedB packNT(float[] w, int wOff, int n, int k) {
         int nr = nr(), width = roundUp(n, nr);
         float[] panels = new float[k * width];
@@ -67,7 +79,13 @@ public final class Gemm {
 
     /** {@code C[m×n] = A[m×k] · Wᵀ} with W packed by {@link #packNT}; needs {@link #packs}(m). */
     public static void matmulNT(float[] a, int aOff, PackedB w, float[] c, int m) {
-        if (w.nr() != nr() || !packs(m)) throw new IllegalStateException("packed for another vector width or batch");
+        if (w.nr() != nr() || !packs(m, w.n(), w.k())) {
+            throw new IllegalStateException("packed for another vector width or batch");
+        }
+        if (m == 1) {
+            gemvPacked(a, aOff, w, c);
+            return;
+        }
         splitPacked(m, w.n(), w.k(), a, aOff, w.k(), 1, null, 0, 0, 0, c, 0, w.n(), w);
     }
 
@@ -282,6 +300,66 @@ public final class Gemm {
             float acc = c[ci + r];
             for (int p = kv, q = b0 + r * bCs; p < k; p++) acc = Math.fma(a[ai + p], b[q + p], acc);
             c[ci + r] = acc;
+        }
+    }
+
+    /**
+     * One row times the packed weight: each output column is the FMA chain over k ascending from +0,
+     * as in the twin. Four panels at a time (eight accumulators, enough to cover the FMA latency),
+     * each read front to back: one memory stream per panel, where the row-major weight needs one
+     * per output.
+     */
+    static void gemvPacked(float[] a, int aOff, PackedB w, float[] c) {
+        int nr = w.nr(), panels = roundUp(w.n(), nr) / nr;
+        Parallel.forRange(panels, Math.max(1, (1 << 16) / Math.max(1, w.k() * nr)), 4,
+                (q0, q1) -> gemvPanels(a, aOff, w, c, q0, q1));
+    }
+
+    private static void gemvPanels(float[] a, int aOff, PackedB w, float[] c, int q0, int q1) {
+        int vl = F.length(), nr = w.nr(), n = w.n(), k = w.k(), width = roundUp(n, nr);
+        float[] bp = w.panels();
+        int q = q0;
+        for (; q + 4 <= q1 && (q + 4) * nr <= n; q += 4) {
+            FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc), step = nr * kc;
+                for (int p = 0, o = pc * width + q * step; p < kc; p++, o += nr) {
+                    FloatVector av = FloatVector.broadcast(F, a[aOff + pc + p]);
+                    s0 = av.fma(FloatVector.fromArray(F, bp, o), s0);
+                    s1 = av.fma(FloatVector.fromArray(F, bp, o + vl), s1);
+                    s2 = av.fma(FloatVector.fromArray(F, bp, o + step), s2);
+                    s3 = av.fma(FloatVector.fromArray(F, bp, o + step + vl), s3);
+                    s4 = av.fma(FloatVector.fromArray(F, bp, o + 2 * step), s4);
+                    s5 = av.fma(FloatVector.fromArray(F, bp, o + 2 * step + vl), s5);
+                    s6 = av.fma(FloatVector.fromArray(F, bp, o + 3 * step), s6);
+                    s7 = av.fma(FloatVector.fromArray(F, bp, o + 3 * step + vl), s7);
+                }
+            }
+            int j = q * nr;
+            s0.intoArray(c, j);
+            s1.intoArray(c, j + vl);
+            s2.intoArray(c, j + nr);
+            s3.intoArray(c, j + nr + vl);
+            s4.intoArray(c, j + 2 * nr);
+            s5.intoArray(c, j + 2 * nr + vl);
+            s6.intoArray(c, j + 3 * nr);
+            s7.intoArray(c, j + 3 * nr + vl);
+        }
+        // the rest one panel at a time; the last may be partial (its padding columns are zero)
+        float[] tile = new float[nr];
+        for (; q < q1; q++) {
+            FloatVector s0 = FloatVector.zero(F), s1 = s0;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                for (int p = 0, o = pc * width + q * nr * kc; p < kc; p++, o += nr) {
+                    FloatVector av = FloatVector.broadcast(F, a[aOff + pc + p]);
+                    s0 = av.fma(FloatVector.fromArray(F, bp, o), s0);
+                    s1 = av.fma(FloatVector.fromArray(F, bp, o + vl), s1);
+                }
+            }
+            s0.intoArray(tile, 0);
+            s1.intoArray(tile, vl);
+            System.arraycopy(tile, 0, c, q * nr, Math.min(nr, n - q * nr));
         }
     }
 

@@ -369,13 +369,14 @@ class KernelTwinsSimdTest {
         SplittableRandom r = new SplittableRandom(8);
         int[][] mnk = {{1, 4, 3}, {1, 1, 1}, {2, 5, 7}, {1, 100, 300}, {3, 33, 65}, {7, 129, 17}, {8, 8, 8},
             {9, 33, 257}, {13, 70, 600}, {64, 33, 17}, {97, 130, 300}, {200, 260, 513}, {6, 64, 0}, {5, 1000, 40},
-            {256, 64, 128}, {9, 2100, 40}, {20, 2053, 300}, {100, 2100, 300}, {200, 70, 300}};
+            {256, 64, 128}, {9, 2100, 40}, {20, 2053, 300}, {100, 2100, 300}, {200, 70, 300},
+            {1, 2100, 40}, {1, 300, 513}, {1, 260, 257}, {1, 64, 1024}};
         for (int[] d : mnk) {
             int m = d[0], n = d[1], k = d[2];
             // x·Wᵀ (Linear forward), g·W (input grad), gᵀ·x (weight grad)
             float[] x = data2(r, m * k + 1), w = data2(r, n * k + 2), gmat = data2(r, m * n);
             check("NT " + Arrays.toString(d), m, n, k, x, 1, k, 1, w, 2, 1, k, m >= Gemm.SMALL_M);
-            if (Gemm.packs(m)) checkPrepacked("NT prepacked " + Arrays.toString(d), m, n, k, x, w);
+            if (Gemm.packs(m, n, k)) checkPrepacked("NT prepacked " + Arrays.toString(d), m, n, k, x, w);
             check("NN " + Arrays.toString(d), m, k, n, gmat, 0, n, 1, w, 2, k, 1, true);
             check("TN " + Arrays.toString(d), n, k, m, gmat, 0, 1, n, x, 1, k, 1, true);
         }

@@ -66,6 +66,30 @@ class LinearPackedWeightTest {
     }
 
     @Test
+    void oneRowAgainstALargeWeightReadsItPackedAndSeesChanges() {
+        int in = 300, out = 301; // n·k over the threshold; n not a whole number of panels
+        Assumptions.assumeTrue(Gemm.packs(1, out, in));
+        Linear big = new Linear(in, out);
+        Tensor one = random(9, 1, in);
+        Tensor first;
+        try (var g = GradMode.noGrad()) {
+            first = big.forward(one);
+        }
+        big.weight().detach().derived(Gemm.PackedB.class, t -> {
+            throw new AssertionError("not cached");
+        });
+        float[] want = new float[out];
+        Gemm.gemmScalar(1, out, in, one.toFloatArray(), 0, in, 1, big.weight().toFloatArray(), 0, 1, in, want, 0, out);
+        float[] bias = big.bias().toFloatArray();
+        for (int j = 0; j < out; j++) want[j] += bias[j];
+        assertThat(first.toFloatArray()).containsExactly(want);
+        try (var g = GradMode.noGrad()) {
+            big.weight().narrow(0, 7, 2).fill_(-0.5);
+            assertSame(big.forward(one), dev.ember.nn.functional.F.linear(one, big.weight().clone(), big.bias()));
+        }
+    }
+
+    @Test
     void inPlaceOpsOnTheWeightAreSeen() {
         forward();
         try (var g = GradMode.noGrad()) {

@@ -39,7 +39,7 @@ public final class LinearFunctional {
         outShape[outShape.length - 1] = outF;
         Tensor out = Tensor.uninitialized(x.dtype(), outShape);
         if (x.dtype() == DType.FLOAT32) {
-            if (Gemm.packs(rows)) {
+            if (Gemm.packs(rows, outF, in)) {
                 // the weight's GEMM panels are kept with its storage until it is written (as ONNX
                 // Runtime prepacks its initializers); the product is the same bit for bit
                 Gemm.PackedB packed = w.derived(Gemm.PackedB.class, t -> Gemm.packNT(t.floatsForReading(), 0, outF, in));
