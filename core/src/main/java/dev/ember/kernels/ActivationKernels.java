@@ -27,7 +27,7 @@ public final class ActivationKernels {
 
     // ReLU --------------------------------------------------------------------------------------
     public static void relu(float[] x, int xOff, float[] y, int yOff, int n) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> reluRange(x, xOff + a, y, yOff + a, b - a));
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> reluRange(x, xOff + a, y, yOff + a, b - a));
     }
 
     static void reluRange(float[] x, int xOff, float[] y, int yOff, int n) {
@@ -61,7 +61,7 @@ public final class ActivationKernels {
     }
 
     public static void reluBackward(float[] g, float[] y, int yOff, float[] gx, int n) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> reluBackwardRange(g, a, y, yOff + a, gx, b - a));
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> reluBackwardRange(g, a, y, yOff + a, gx, b - a));
     }
 
     static void reluBackwardRange(float[] g, int gOff, float[] y, int yOff, float[] gx, int n) {
@@ -87,7 +87,7 @@ public final class ActivationKernels {
 
     // LeakyReLU (also RReLU in eval mode) ---------------------------------------------------------
     public static void leakyRelu(float[] x, int xOff, float[] y, int yOff, int n, float slope) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> leakyRange(x, xOff + a, y, yOff + a, b - a, slope));
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> leakyRange(x, xOff + a, y, yOff + a, b - a, slope));
     }
 
     static void leakyRange(float[] x, int xOff, float[] y, int yOff, int n, float slope) {
@@ -117,7 +117,7 @@ public final class ActivationKernels {
 
     /** {@code x} is the input (or, for the in-place variant, the output: same sign for a positive slope). */
     public static void leakyReluBackward(float[] g, float[] x, int xOff, float[] gx, int n, float slope) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> leakyBackwardRange(g, a, x, xOff + a, gx, b - a, slope));
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> leakyBackwardRange(g, a, x, xOff + a, gx, b - a, slope));
     }
 
     static void leakyBackwardRange(float[] g, int gOff, float[] x, int xOff, float[] gx, int n, float slope) {
@@ -142,7 +142,7 @@ public final class ActivationKernels {
 
     // PReLU: weight w[c] for channel c = (i / inner) % channels -----------------------------------
     public static void prelu(float[] x, int xOff, float[] w, float[] y, int n, int channels, int inner) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> {
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> {
             for (int i = a; i < b; ) {
                 int seg = i / inner, end = (int) Math.min(b, (long) (seg + 1) * inner);
                 leakyRange(x, xOff + i, y, i, end - i, w[seg % channels]);
@@ -259,7 +259,7 @@ public final class ActivationKernels {
     // Sigmoid and Tanh --------------------------------------------------------------------------
     /** Sigmoid in float lanes, {@code 1/(1+e^(−x))} with an inline exp (within 1–2 ulp of the twin). */
     public static void sigmoid(float[] x, int xOff, float[] y, int n) {
-        Parallel.forRange(n, GRAIN / 4, 64, (a, b) -> {
+        Parallel.forRangeBalanced(n, GRAIN / 4, 64, (a, b) -> {
             int i = a;
             if (Simd.ENABLED) {
                 // e^(−x) inline, as in tanh: the Vector API's EXP gives other last bits in the
@@ -300,7 +300,7 @@ public final class ActivationKernels {
 
     /** ATen's order, {@code (g·(1−y))·y}, which makes it bit-exact given the same forward. */
     public static void sigmoidBackward(float[] g, float[] y, float[] gx, int n) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> {
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> {
             int i = a;
             if (Simd.ENABLED) {
                 for (int bound = a + F.loopBound(b - a); i < bound; i += F.length()) {
@@ -329,7 +329,7 @@ public final class ActivationKernels {
      * 1.5× faster here than the Vector API's TANH, which calls out to a math library.
      */
     public static void tanh(float[] x, int xOff, float[] y, int n) {
-        Parallel.forRange(n, GRAIN / 4, 64, (a, b) -> {
+        Parallel.forRangeBalanced(n, GRAIN / 4, 64, (a, b) -> {
             int i = a;
             if (Simd.ENABLED) {
                 FloatVector magic = FloatVector.broadcast(F, ROUND_MAGIC), log2e = FloatVector.broadcast(F, LOG2E);
@@ -376,7 +376,7 @@ public final class ActivationKernels {
 
     /** ATen's {@code g · fma(−y, y, 1)}; plain {@code g·(1−y·y)} differs in most last bits. */
     public static void tanhBackward(float[] g, float[] y, float[] gx, int n) {
-        Parallel.forRange(n, GRAIN, 64, (a, b) -> {
+        Parallel.forRangeBalanced(n, GRAIN, 64, (a, b) -> {
             int i = a;
             if (Simd.ENABLED) {
                 FloatVector one = FloatVector.broadcast(F, 1f);
@@ -399,7 +399,7 @@ public final class ActivationKernels {
 
     // Gradient times saved noise (RReLU training) --------------------------------------------------
     public static void mul(float[] a, float[] b, float[] out, int n) {
-        Parallel.forRange(n, GRAIN, 64, (lo, hi) -> {
+        Parallel.forRangeBalanced(n, GRAIN, 64, (lo, hi) -> {
             int i = lo;
             if (Simd.ENABLED) {
                 for (int bound = lo + F.loopBound(hi - lo); i < bound; i += F.length()) {

@@ -48,7 +48,7 @@ public final class AvgPool2dKernel {
     public static void forward(PoolGeometry g, Mode m, float[] in, int inOff, float[] out) {
         int units = g.planes() * g.outH();
         int rowCost = Math.max(1, g.kH() * g.inW());
-        Parallel.forRange(units, Math.max(1, ActivationKernels.GRAIN / rowCost),
+        Parallel.forRangeBalanced(units, Math.max(1, ActivationKernels.GRAIN / rowCost), 1,
                 (a, b) -> forwardRows(g, m, in, inOff, out, a, b));
     }
 

@@ -42,7 +42,7 @@ public final class MaxPool2dKernel {
     public static void forward(PoolGeometry g, float[] in, int inOff, float[] out, long[] indices) {
         int units = g.planes() * g.outH();
         int rowCost = Math.max(1, g.kH() * g.inW());
-        Parallel.forRange(units, Math.max(1, ActivationKernels.GRAIN / rowCost),
+        Parallel.forRangeBalanced(units, Math.max(1, ActivationKernels.GRAIN / rowCost), 1,
                 (a, b) -> forwardRows(g, in, inOff, out, indices, a, b));
     }
 

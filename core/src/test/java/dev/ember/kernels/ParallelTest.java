@@ -21,12 +21,26 @@ class ParallelTest {
     void restore() { Parallel.setThreads(before); }
 
     /** Runs a range and checks that each index was visited exactly once. */
-    static void coversOnce(int n, int grain) {
-        AtomicIntegerArray hits = new AtomicIntegerArray(n);
-        Parallel.forRange(n, grain, 4, (a, b) -> {
-            for (int i = a; i < b; i++) hits.incrementAndGet(i);
-        });
-        for (int i = 0; i < n; i++) assertThat(hits.get(i)).as("index %d of %d", i, n).isEqualTo(1);
+    static void coversOnce(int n, int grain) { coversOnce(n, grain, true); }
+
+    /** With {@code countChunks}, also the number of chunks (not while another thread changes the thread count). */
+    static void coversOnce(int n, int grain, boolean countChunks) {
+        for (boolean balanced : new boolean[] {false, true}) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(n);
+            java.util.Set<Integer> starts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Parallel.Range body = (a, b) -> {
+                starts.add(a);
+                assertThat(a % 4).as("chunk start %d aligned", a).isZero();
+                for (int i = a; i < b; i++) hits.incrementAndGet(i);
+            };
+            if (balanced) Parallel.forRangeBalanced(n, grain, 4, body);
+            else Parallel.forRange(n, grain, 4, body);
+            for (int i = 0; i < n; i++) assertThat(hits.get(i)).as("index %d of %d", i, n).isEqualTo(1);
+            if (!countChunks) continue;
+            int most = Parallel.threads() * (balanced ? Parallel.BALANCE : 1);
+            assertThat(starts.size()).as("chunks of %d", n).isLessThanOrEqualTo(most);
+            if (n >= 65536 && Parallel.threads() > 1) assertThat(starts.size()).isEqualTo(most);
+        }
     }
 
     @Test
@@ -75,7 +89,7 @@ class ParallelTest {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < 300; i++) coversOnce(5000, 16);
+                    for (int i = 0; i < 300; i++) coversOnce(5000, 16, false);
                 }));
             }
             for (int i = 0; i < 50; i++) Parallel.setThreads(1 + i % 3);
