@@ -311,7 +311,7 @@ public final class Gemm {
      */
     static void gemvPacked(float[] a, int aOff, PackedB w, float[] c) {
         int nr = w.nr(), panels = roundUp(w.n(), nr) / nr;
-        Parallel.forRange(panels, Math.max(1, (1 << 16) / Math.max(1, w.k() * nr)), 4,
+        Parallel.forRangeBalanced(panels, Math.max(1, (1 << 16) / Math.max(1, w.k() * nr)), 4,
                 (q0, q1) -> gemvPanels(a, aOff, w, c, q0, q1));
     }
 
