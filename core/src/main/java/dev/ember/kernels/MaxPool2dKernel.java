@@ -109,11 +109,9 @@ public final class MaxPool2dKernel {
         }
     }
 
-    static final boolean FAST = !Boolean.getBoolean("ember.pool.exactOnly");
-
     private static void span(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow, int owEnd,
                              float[] carryIn, float[] carryOut) {
-        if (!FAST || !stride2SpanNoNaN(in, at, rows, step, kW, out, ob, ow, owEnd, carryIn, carryOut)) {
+        if (!stride2SpanNoNaN(in, at, rows, step, kW, out, ob, ow, owEnd, carryIn, carryOut)) {
             stride2Span(in, at, rows, step, kW, out, ob, ow, owEnd, carryIn, carryOut);
         }
     }
