@@ -109,6 +109,7 @@ public final class MaxPool2dKernel {
         }
     }
 
+    /** {@link #stride2Span}, through its NaN-free fast path when the span allows it. */
     private static void span(float[] in, int at, int rows, int step, int kW, float[] out, int ob, int ow, int owEnd,
                              float[] carryIn, float[] carryOut) {
         if (!stride2SpanNoNaN(in, at, rows, step, kW, out, ob, ow, owEnd, carryIn, carryOut)) {

@@ -7,9 +7,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Intra-op parallelism like ATen's {@code parallel_for}: a range is cut into at most
- * {@link #threads()} contiguous chunks, run by the calling thread and a team of worker threads. One thread, a range under the grain size, a call from inside a chunk, or
- * a call while another thread's op holds the team runs inline (the split never changes a result).
+ * Intra-op parallelism like ATen's {@code parallel_for}: a range is cut into contiguous chunks (one
+ * per thread, or up to {@value #BALANCE} per thread with {@link #forRangeBalanced}), claimed by the
+ * calling thread and a team of worker threads. One thread, a range under the grain size, a call
+ * from inside a chunk, or a call while another thread's op holds the team runs inline (the split
+ * never changes a result).
  * The thread count is {@code torch.set_num_threads}'s: see {@code Ember.setNumThreads}.
  *
  * <p>Workers spin for a short while after each op before they park, as OpenMP's do: waking a
